@@ -1,0 +1,180 @@
+import type { Device, Evidence, Role, Severity } from "../../../schema/assessment.js";
+import type { Host, Service } from "../../../schema/audit.js";
+import type { RuleContext, RuleOutcome } from "./define-rule.js";
+
+/** Observed values come from the network (attacker-controlled): keep them short. */
+export const OBSERVED_MAX = 200;
+
+export function cap(text: string, max = OBSERVED_MAX): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+export const SERVER_ROLES: readonly Role[] = [
+  "domain-controller",
+  "server",
+  "file-server",
+  "hypervisor",
+  "backup-server",
+];
+export const WORKSTATION_ROLES: readonly Role[] = ["workstation", "laptop"];
+export const INFRASTRUCTURE_ROLES: readonly Role[] = [
+  "firewall",
+  "router",
+  "switch",
+  "access-point",
+  "nas",
+  "ups",
+  "hypervisor",
+];
+
+export function hostPath(host: Pick<Host, "ip">): string {
+  return `hosts[ip=${host.ip}]`;
+}
+
+export function servicePath(host: Pick<Host, "ip">, service: Pick<Service, "port" | "protocol">): string {
+  return `${hostPath(host)}.services[${service.port}/${service.protocol}]`;
+}
+
+export function isOpen(service: Service): boolean {
+  return service.state === "open";
+}
+
+export interface HostService {
+  host: Host;
+  service: Service;
+}
+
+/** Every open service matching the predicate, in audit order. */
+export function openServices(
+  ctx: RuleContext,
+  match: (service: Service, host: Host) => boolean,
+): HostService[] {
+  const found: HostService[] = [];
+  for (const host of ctx.audit.hosts) {
+    for (const service of host.services) {
+      if (isOpen(service) && match(service, host)) found.push({ host, service });
+    }
+  }
+  return found;
+}
+
+export function onPort(ports: readonly number[], protocol: Service["protocol"] = "tcp") {
+  return (service: Service) => service.protocol === protocol && ports.includes(service.port);
+}
+
+/** "telnet" or port 23: nmap names a service by probe when it can, by port table otherwise. */
+export function namedOrOnPort(
+  names: readonly string[],
+  ports: readonly number[],
+  protocol: Service["protocol"] = "tcp",
+) {
+  return (service: Service) =>
+    service.protocol === protocol && (names.includes(service.name ?? "") || ports.includes(service.port));
+}
+
+/** nmap's http-title says "Did not follow redirect to https://…" when plain HTTP only forwards to HTTPS. */
+export function redirectsToHttps(service: Service): boolean {
+  const title = service.scripts["http-title"]?.output ?? "";
+  return /redirect to https:/i.test(title);
+}
+
+export function describeService(service: Service): string {
+  const parts = [
+    `${service.port}/${service.protocol} ${service.state}`,
+    service.name,
+    service.product,
+    service.version,
+    service.extraInfo ? `(${service.extraInfo})` : undefined,
+  ];
+  return cap(parts.filter(Boolean).join(" "));
+}
+
+export function serviceEvidence({ host, service }: HostService, note?: string): Evidence {
+  return {
+    host: host.ip,
+    fact: servicePath(host, service),
+    observed: describeService(service),
+    source: "scan",
+    note,
+  };
+}
+
+export interface ScriptHit {
+  host: Host;
+  path: string;
+  output: string;
+}
+
+/** An NSE script's output on a host: host scripts first, then each service's scripts. */
+export function findScript(host: Host, scriptId: string): ScriptHit | undefined {
+  const hostScript = host.scripts[scriptId];
+  if (hostScript) return { host, path: `${hostPath(host)}.scripts.${scriptId}`, output: hostScript.output };
+  for (const service of host.services) {
+    const script = service.scripts[scriptId];
+    if (script)
+      return { host, path: `${servicePath(host, service)}.scripts.${scriptId}`, output: script.output };
+  }
+  return undefined;
+}
+
+export function scriptEvidence(hit: ScriptHit, note?: string): Evidence {
+  return { host: hit.host.ip, fact: hit.path, observed: cap(hit.output), source: "scan", note };
+}
+
+export function deviceAt(ctx: RuleContext, ip: string): Device | undefined {
+  return ctx.devices.find((device) => device.ip === ip);
+}
+
+export function hasRole(device: Device | undefined, roles: readonly Role[]): boolean {
+  return (
+    device !== undefined && (roles.includes(device.role) || device.roles.some((role) => roles.includes(role)))
+  );
+}
+
+export function isPrimaryRole(device: Device | undefined, roles: readonly Role[]): boolean {
+  return device !== undefined && roles.includes(device.role);
+}
+
+/** The office's edge: the agent's default gateway and whatever was classified as firewall or router. */
+export function gatewayIps(ctx: RuleContext): Set<string> {
+  const ips = new Set<string>();
+  if (ctx.audit.agent?.gateway) ips.add(ctx.audit.agent.gateway);
+  if (ctx.environment.firewall.ip) ips.add(ctx.environment.firewall.ip);
+  for (const device of ctx.devices) {
+    if (device.role === "firewall" || device.role === "router") ips.add(device.ip);
+  }
+  return ips;
+}
+
+export function uniqueHosts(evidence: readonly Evidence[]): string[] {
+  const hosts: string[] = [];
+  for (const item of evidence) {
+    if (item.host && !hosts.includes(item.host)) hosts.push(item.host);
+  }
+  return hosts;
+}
+
+/** Fails with the evidence given, or passes when there is none. */
+export function failIfAny(evidence: Evidence[], severity?: Severity): RuleOutcome {
+  if (evidence.length === 0) return { status: "pass" };
+  return { status: "fail", hosts: uniqueHosts(evidence), evidence, ...(severity ? { severity } : {}) };
+}
+
+export function derived(fact: string, observed: string, note?: string): Evidence {
+  return { fact, observed: cap(observed), source: "derived", note };
+}
+
+export function fromAnswers(field: string, value: unknown, note?: string): Evidence {
+  return {
+    fact: `answers.${field}`,
+    observed: cap(typeof value === "string" ? value : JSON.stringify(value)),
+    source: "answers",
+    note,
+  };
+}
+
+/** Days between two dates (b − a). */
+export function daysBetween(a: Date, b: Date): number {
+  return Math.floor((b.getTime() - a.getTime()) / 86_400_000);
+}
