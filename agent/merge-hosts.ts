@@ -40,6 +40,9 @@ export function mergeHost(existing: Host, incoming: Partial<Host>): Host {
     JSON.stringify(a),
   );
   merged.tls = mergeTls(existing.tls, incoming.tls ?? []);
+  if (incoming.ups?.length) {
+    merged.ups = union(existing.ups ?? [], incoming.ups, (u) => `${u.source}\u0000${u.raw.upsName ?? u.model ?? ""}`);
+  }
   merged.services = mergeServices(existing.services, incoming.services ?? []);
   merged.scripts = mergeScripts(existing.scripts, incoming.scripts ?? {});
   if (incoming.extraPorts?.length) merged.extraPorts = incoming.extraPorts;

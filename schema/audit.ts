@@ -157,6 +157,8 @@ export const HostSchema = z.object({
   snmp: SnmpSchema.optional(),
   tls: z.array(TlsCertSchema).default([]),
   announcements: z.array(AnnouncementSchema).default([]),
+  /** UPS units this host reports by other means than SNMP (e.g. a NUT server: source "nut"). */
+  ups: z.array(UpsStatusSchema).optional(),
   /** Other IPs answering with this host's MAC (proxy-ARP, a hypervisor, a router): flagged, not counted. */
   sharedMacWith: z.array(z.string()).default([]),
   /** Which collectors contributed facts about this host. */
