@@ -1,0 +1,150 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import puppeteer, { type Browser } from "puppeteer-core";
+import { FailError } from "../../lib/errors.js";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../../lib/find-chromium.js";
+import { PAGE_MARGIN_MM, type Paper } from "./page-geometry.js";
+import { safeText, xmlEscape } from "./safe-text.js";
+
+export interface PdfOptions {
+  paper: Paper;
+  /** Left of every page header, e.g. "IT assessment — Harbor & Pine". */
+  headerText: string;
+  /** Left of every page footer, e.g. the brand's footer line. */
+  footerText: string;
+  /** Whole job bound: Chromium is killed when it is exceeded. */
+  timeoutMs?: number;
+  /** Overrides findChromium() (tests). */
+  executablePath?: string;
+}
+
+export interface PdfResult {
+  pdf: Uint8Array;
+  /** Requests the page tried to make and we refused (anything not data:). 0 for a clean report. */
+  refusedRequests: number;
+  refusedUrls: string[];
+}
+
+/**
+ * Prints self-contained HTML to PDF with the system Chromium. The only file that starts a browser.
+ * JavaScript is off and every request except data: is refused and counted, so nothing in the
+ * report (however hostile the scanned strings) can run or reach the network.
+ */
+export async function renderPdf(html: string, options: PdfOptions): Promise<PdfResult> {
+  const executablePath = options.executablePath ?? findChromium().path;
+  if (!executablePath)
+    throw new FailError("Chromium not found: the PDF cannot be printed", CHROMIUM_INSTALL_HINT);
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const profile = await mkdtemp(join(tmpdir(), "sweetspot-chromium-"));
+  let browser: Browser | undefined;
+  let launching: Promise<Browser> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const refusedUrls: string[] = [];
+  try {
+    const work = (async () => {
+      launching = puppeteer.launch({
+        executablePath,
+        headless: true,
+        pipe: true,
+        timeout: timeoutMs,
+        args: [
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-gpu",
+          `--user-data-dir=${profile}`,
+          ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+        ],
+      });
+      browser = await launching;
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on("request", (request) => {
+        const url = request.url();
+        if (url.startsWith("data:")) {
+          void request.continue();
+          return;
+        }
+        refusedUrls.push(url.slice(0, 200));
+        void request.abort("blockedbyclient");
+      });
+      page.setDefaultTimeout(timeoutMs);
+      await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
+      const pdf = await page.pdf({
+        format: options.paper,
+        printBackground: true,
+        // Bookmarks from the h2/h3 headings: the reader's sidebar becomes a clickable contents.
+        outline: true,
+        tagged: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(options.headerText),
+        footerTemplate: footerTemplate(options.footerText),
+        margin: {
+          top: `${PAGE_MARGIN_MM.top}mm`,
+          right: `${PAGE_MARGIN_MM.right}mm`,
+          bottom: `${PAGE_MARGIN_MM.bottom}mm`,
+          left: `${PAGE_MARGIN_MM.left}mm`,
+        },
+        timeout: timeoutMs,
+      });
+      return pdf;
+    })();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        browser?.process()?.kill("SIGKILL");
+        reject(
+          new FailError(
+            `Chromium did not finish printing within ${Math.round(timeoutMs / 1000)} s`,
+            "the HTML report was still written; open it in a browser and print it, or retry",
+          ),
+        );
+      }, timeoutMs);
+    });
+    const pdf = await Promise.race([work, timeout]);
+    return { pdf, refusedRequests: refusedUrls.length, refusedUrls };
+  } catch (error) {
+    if (error instanceof FailError) throw error;
+    throw new FailError(
+      `Chromium could not print the PDF: ${safeText((error as Error).message, 160)}`,
+      `check Chromium with \`sweetspot doctor\`; ${CHROMIUM_INSTALL_HINT}`,
+    );
+  } finally {
+    if (timer) clearTimeout(timer);
+    // A timeout can fire while Chromium is still starting: wait for the launch to settle (it is
+    // bounded by its own timeout) so the browser is closed and the profile is not recreated after
+    // we remove it.
+    await closeQuietly(browser ?? (await launching?.catch(() => undefined)));
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+// --- internal ---
+
+async function closeQuietly(browser: Browser | undefined): Promise<void> {
+  if (!browser) return;
+  let timer: NodeJS.Timeout | undefined;
+  const killed = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      browser.process()?.kill("SIGKILL");
+      resolve();
+    }, 5000);
+  });
+  await Promise.race([browser.close().catch(() => undefined), killed]);
+  // A pending timer would keep the CLI alive for 5 s after the PDF is written.
+  clearTimeout(timer);
+}
+
+// Header and footer are printed by Chromium outside the page: inline styles only, text escaped.
+const BAR =
+  "width:100%;font-family:'Liberation Sans','Noto Sans',Arial,sans-serif;font-size:7.5pt;color:#6a7684;display:flex;justify-content:space-between";
+
+function headerTemplate(text: string): string {
+  return `<div style="${BAR};padding:0 ${PAGE_MARGIN_MM.left}mm;margin-top:6mm"><span>${xmlEscape(safeText(text, 120))}</span><span></span></div>`;
+}
+
+function footerTemplate(text: string): string {
+  return `<div style="${BAR};padding:0 ${PAGE_MARGIN_MM.left}mm;margin-bottom:5mm"><span>${xmlEscape(safeText(text, 140))}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}

@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FailError } from "../../../lib/errors.js";
+import { CHROMIUM_INSTALL_HINT } from "../../../lib/find-chromium.js";
+import { Progress } from "../../../lib/progress.js";
+import { DEFAULT_BRAND } from "../../../report/brand/default-brand.js";
+import { writeReport } from "../../../report/render/write-report.js";
+import { handMadeAssessment } from "./fixtures.js";
+
+const quiet = new Progress({ quiet: true });
+const made: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "sweetspot-write-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("writeReport", () => {
+  it("writes JSON, CSV, HTML and the PDF it is given", async () => {
+    const dir = tempDir();
+    const t = {
+      pdf: join(dir, "r.pdf"),
+      html: join(dir, "r.html"),
+      json: join(dir, "r.json"),
+      csv: join(dir, "r.csv"),
+    };
+    const result = await writeReport(handMadeAssessment(), DEFAULT_BRAND, t, quiet, {
+      printPdf: async () => ({
+        pdf: Buffer.from("%PDF-1.4 /Type /Pages /Count 3 >>"),
+        refusedRequests: 0,
+        refusedUrls: [],
+      }),
+    });
+    expect(result.written).toEqual([t.json, t.csv, t.html, t.pdf]);
+    expect(result.pages).toBe(3);
+    expect(JSON.parse(readFileSync(t.json, "utf8")).client.name).toBe("Harbor & Pine Architects");
+    expect(readFileSync(t.html, "utf8")).toContain("<!DOCTYPE html>");
+  });
+
+  it("without Chromium still writes the HTML beside the PDF and says where", async () => {
+    const dir = tempDir();
+    const pdf = join(dir, "client.pdf");
+    const error = await writeReport(handMadeAssessment(), DEFAULT_BRAND, { pdf }, quiet, {
+      printPdf: async () => {
+        throw new FailError("Chromium not found: the PDF cannot be printed", CHROMIUM_INSTALL_HINT);
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FailError);
+    expect((error as FailError).line).toBe(
+      `Chromium not found: the PDF cannot be printed (the HTML report was written to ${join(dir, "client.html")}) — ${CHROMIUM_INSTALL_HINT}`,
+    );
+    expect(existsSync(join(dir, "client.html"))).toBe(true);
+    expect(existsSync(pdf)).toBe(false);
+  });
+});
