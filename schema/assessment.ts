@@ -121,6 +121,7 @@ export const ConflictSchema = z.object({
   answer: z.string(),
   answersField: z.string(),
 });
+export type Conflict = z.infer<typeof ConflictSchema>;
 
 export const ScorePartSchema = z.object({
   factor: z.string(),
@@ -275,13 +276,18 @@ export const ChangesSchema = z.object({
   }),
   findings: z.object({
     new: z.array(FindingChangeSchema),
+    /** Fixed: the finding is gone from a device (or the office) that is still there. */
     resolved: z.array(FindingChangeSchema),
     persisting: z.array(FindingChangeSchema),
+    /** Gone only because its device was not seen this time: not credited as a fix. */
+    goneWithDevice: z.array(FindingChangeSchema).optional(),
   }),
   scores: z.object({
     fit: z.object({ before: z.number(), after: z.number() }),
     risk: z.object({ before: z.number(), after: z.number() }),
   }),
+  /** Count deltas: devices, workstations, servers, printers, networkDevices, openFindings, … */
+  counts: z.record(z.string(), z.object({ before: z.number(), after: z.number() })).optional(),
   history: z.array(
     z.object({
       startedAt: z.string(),

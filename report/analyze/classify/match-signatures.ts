@@ -1,0 +1,244 @@
+import type { Evidence, Role } from "../../../schema/assessment.js";
+import type { Audit, Host } from "../../../schema/audit.js";
+import { BANNER_SIGNATURES } from "../signatures/banner-patterns.js";
+import { DEVICE_TYPE_SIGNATURES } from "../signatures/device-types.js";
+import { MAC_VENDOR_SIGNATURES } from "../signatures/mac-vendors.js";
+import { NETBIOS_SUFFIX_SIGNATURES } from "../signatures/netbios-suffixes.js";
+import { OS_CLASS_MIN_ACCURACY, OS_CLASS_SIGNATURES } from "../signatures/os-classes.js";
+import { OS_STRING_SIGNATURES } from "../signatures/os-strings.js";
+import { PORT_SIGNATURES } from "../signatures/port-signatures.js";
+import type { SignatureBase } from "../signatures/signature-types.js";
+import { WEIGHT } from "../signatures/signature-types.js";
+import { SNMP_ENTERPRISE_SIGNATURES } from "../signatures/snmp-enterprises.js";
+import {
+  bannerTexts,
+  hostPath,
+  netbiosOf,
+  openServices,
+  portKey,
+  servicePath,
+  smbInfo,
+} from "./host-facts.js";
+import { macHasVendor } from "./text-cleanup.js";
+
+export type SignatureFamily =
+  | "mac"
+  | "snmp"
+  | "port"
+  | "banner"
+  | "device-type"
+  | "os-class"
+  | "os-string"
+  | "netbios"
+  | "gateway";
+
+/** One signature that matched one host, with the fact that made it match. */
+export interface SignatureMatch {
+  family: SignatureFamily;
+  signature: SignatureBase;
+  evidence: Evidence;
+}
+
+/** Later roles of a multi-role signature count this much of its weight. */
+export const SECONDARY_ROLE_FACTOR = 0.5;
+
+export interface HostMatches {
+  matches: SignatureMatch[];
+  /** Facts seen but not counted (OS guesses below the accuracy bar, ignored MAC vendors…). */
+  notes: Evidence[];
+}
+
+const GATEWAY_SIGNATURE: SignatureBase = {
+  id: "default-gateway",
+  roles: ["router", "firewall"],
+  weight: WEIGHT.medium,
+  why: "The agent's default gateway: the office's router, and its firewall if it has one.",
+};
+
+const cache = new WeakMap<Host, { gateway: string | undefined; result: HostMatches }>();
+
+/** Every signature of every family that matches this host. Pure (memoised per host object); no role decided here. */
+export function matchSignatures(host: Host, audit: Pick<Audit, "agent">): HostMatches {
+  const gateway = audit.agent?.gateway;
+  const cached = cache.get(host);
+  if (cached && cached.gateway === gateway) return cached.result;
+  const result = computeMatches(host, audit);
+  cache.set(host, { gateway, result });
+  return result;
+}
+
+function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
+  const matches: SignatureMatch[] = [];
+  const notes: Evidence[] = [];
+  const base = hostPath(host);
+  const add = (family: SignatureFamily, signature: SignatureBase, fact: string, observed: string) => {
+    matches.push({
+      family,
+      signature,
+      evidence: {
+        host: host.ip,
+        fact,
+        observed: observed.slice(0, 200),
+        source: "scan",
+        note: signature.why,
+      },
+    });
+  };
+
+  // MAC vendor
+  if (host.vendor && macHasVendor(host.mac)) {
+    for (const signature of MAC_VENDOR_SIGNATURES) {
+      if (signature.match.test(host.vendor)) {
+        add("mac", signature, `${base}.vendor`, `${host.mac} ${host.vendor}`);
+        break;
+      }
+    }
+  } else if (host.vendor && host.mac) {
+    notes.push({
+      host: host.ip,
+      fact: `${base}.mac`,
+      observed: `${host.mac} (looked up as "${host.vendor}")`,
+      source: "scan",
+      note: "An all-zero, broadcast or locally administered MAC names no manufacturer: vendor ignored.",
+    });
+  }
+
+  // SNMP enterprise
+  const oid = host.snmp?.sysObjectID;
+  const enterprise = oid ? /^\.?1\.3\.6\.1\.4\.1\.(\d+)/.exec(oid)?.[1] : undefined;
+  if (enterprise) {
+    const number = Number(enterprise);
+    const sysDescr = host.snmp?.sysDescr ?? "";
+    const signature = SNMP_ENTERPRISE_SIGNATURES.find(
+      (entry) => entry.enterprise === number && (!entry.sysDescr || entry.sysDescr.test(sysDescr)),
+    );
+    if (signature) add("snmp", signature, `${base}.snmp.sysObjectID`, oid ?? "");
+  }
+  if (host.snmp?.ups) {
+    const ups = host.snmp.ups;
+    add(
+      "snmp",
+      {
+        id: "ups-status",
+        roles: ["ups"],
+        tags: ["ups"],
+        weight: WEIGHT.decisive,
+        why: "The host answered UPS status queries (UPS-MIB or NUT).",
+      },
+      `${base}.snmp.ups`,
+      [ups.manufacturer, ups.model, ups.batteryStatus].filter(Boolean).join(" ") || ups.source,
+    );
+  }
+
+  // Port sets
+  const open = new Set(openServices(host).map(portKey));
+  for (const signature of PORT_SIGNATURES) {
+    if (!signature.allOf.every((port) => open.has(port))) continue;
+    if (signature.noneOf?.some((port) => open.has(port))) continue;
+    const anyHits = signature.anyOf?.filter((port) => open.has(port)) ?? [];
+    if (signature.anyOf && anyHits.length < (signature.minAnyOf ?? 1)) continue;
+    const ports = [...signature.allOf, ...anyHits];
+    add("port", signature, `${base}.services`, `open ${ports.join(", ")}`);
+  }
+
+  // Banners, titles, certificates, products, announcements, names
+  const texts = bannerTexts(host);
+  for (const signature of BANNER_SIGNATURES) {
+    hit: for (const field of signature.fields) {
+      for (const text of texts[field]) {
+        if (signature.match.test(text.value)) {
+          add("banner", signature, text.fact, text.value);
+          break hit;
+        }
+      }
+    }
+  }
+
+  // OS strings the host announced
+  const osStrings = announcedOsStrings(host);
+  for (const text of osStrings) {
+    const signature = OS_STRING_SIGNATURES.find((entry) => entry.match.test(text.value));
+    if (signature) {
+      add("os-string", signature, text.fact, text.value);
+      break;
+    }
+  }
+
+  // NetBIOS suffixes
+  const netbios = netbiosOf(host);
+  for (const name of netbios?.names ?? []) {
+    const signature = NETBIOS_SUFFIX_SIGNATURES.find(
+      (entry) => entry.suffix === name.suffix.toLowerCase() && entry.group === name.group,
+    );
+    if (signature && netbios && !matches.some((match) => match.signature === signature)) {
+      add("netbios", signature, netbios.fact, `${name.name}<${name.suffix}>${name.group ? " group" : ""}`);
+    }
+  }
+
+  // nmap's device type from service detection (what the service probe matched, not an OS guess)
+  for (const service of openServices(host)) {
+    if (!service.deviceType) continue;
+    const signature = DEVICE_TYPE_SIGNATURES.find((entry) => entry.match.test(service.deviceType ?? ""));
+    if (signature && !matches.some((match) => match.signature === signature)) {
+      add("device-type", signature, `${servicePath(host, service)}.deviceType`, service.deviceType);
+    }
+  }
+
+  // nmap OS classes (guesses)
+  for (const [index, osMatch] of (host.os?.matches ?? []).entries()) {
+    if (osMatch.accuracy < OS_CLASS_MIN_ACCURACY) {
+      notes.push({
+        host: host.ip,
+        fact: `${base}.os.matches[${index}]`,
+        observed: `${osMatch.name} (${osMatch.accuracy}%)`,
+        source: "scan",
+        note: `nmap OS guess below ${OS_CLASS_MIN_ACCURACY}% accuracy: weak evidence, not used for the role.`,
+      });
+      continue;
+    }
+    for (const osClass of osMatch.classes) {
+      const signature = OS_CLASS_SIGNATURES.find(
+        (entry) =>
+          (!entry.type || entry.type.test(osClass.type ?? "")) &&
+          (!entry.family || entry.family.test(osClass.family ?? "")) &&
+          (!entry.generation || entry.generation.test(osClass.generation ?? "")) &&
+          (!entry.osVendor || entry.osVendor.test(osClass.vendor ?? "")),
+      );
+      if (signature && !matches.some((match) => match.signature === signature)) {
+        add("os-class", signature, `${base}.os.matches[${index}]`, `${osMatch.name} (${osMatch.accuracy}%)`);
+      }
+    }
+  }
+
+  // The default gateway
+  if (audit.agent?.gateway && audit.agent.gateway === host.ip) {
+    add("gateway", GATEWAY_SIGNATURE, "agent.gateway", host.ip);
+  }
+
+  return { matches, notes };
+}
+
+/** OS strings the host itself announced, most trustworthy first. */
+export function announcedOsStrings(host: Host): { value: string; fact: string }[] {
+  const found: { value: string; fact: string }[] = [];
+  const smb = smbInfo(host);
+  if (smb.os) found.push(smb.os);
+  if (host.snmp?.sysDescr) found.push({ value: host.snmp.sysDescr, fact: `${hostPath(host)}.snmp.sysDescr` });
+  for (const service of openServices(host)) {
+    if (
+      service.product &&
+      /Windows|Samba|ESXi|Synology|pfSense|OPNsense|RouterOS|Mac OS|macOS/i.test(service.product)
+    ) {
+      found.push({ value: service.product, fact: `${servicePath(host, service)}.product` });
+    }
+  }
+  return found;
+}
+
+/** Roles a signature votes for, with the weight each gets. */
+export function signatureVotes(signature: SignatureBase): { role: Role; weight: number }[] {
+  return signature.roles.map((role, index) => ({
+    role,
+    weight: index === 0 ? signature.weight : signature.weight * SECONDARY_ROLE_FACTOR,
+  }));
+}
