@@ -12,7 +12,7 @@ sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
 
 runtime_packages=(nmap chromium fonts-liberation2 fonts-noto-core iputils-ping iproute2 poppler-utils ca-certificates)
-lab_packages=(samba samba-ad-dc smbclient winbind krb5-user ldb-tools snmpd snmp nut-server nut-client
+lab_packages=(samba samba-ad-dc samba-ad-provision smbclient winbind krb5-user ldb-tools snmpd snmp nut-server nut-client
   nginx-light openssl inetutils-telnetd busybox dnsmasq-base bind9-dnsutils ldap-utils tcpdump
   arp-scan hyperfine procps util-linux psmisc)
 
