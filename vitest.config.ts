@@ -1,4 +1,9 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Tests never read or write the consultant's real client store.
+const env = { SWEETSPOT_STORE: join(tmpdir(), `sweetspot-test-store-${process.pid}`) };
 
 /**
  * Two projects:
@@ -13,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          env,
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 30_000,
         },
@@ -20,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: "lab",
+          env,
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/lab/global-setup.ts"],
           testTimeout: 300_000,

@@ -17,7 +17,7 @@ export function registerDemo(program: Command): void {
   addReportOptions(command, { defaultOut: "demo-report.pdf" }).action(async (flags: ReportFlags) => {
     const progress = new Progress({ quiet: Boolean(flags.quiet) });
     const { audit } = await readAuditFile(sampleAuditPath());
-    const result = await reportFromAudit(audit, flags, reportTargets(flags, "demo-report.pdf"), progress);
+    const result = await reportFromAudit(audit, { ...flags, useStore: false }, reportTargets(flags, "demo-report.pdf"), progress);
     if (result.pdfMs !== undefined) {
       progress.info(
         `rendered: HTML ${Math.round(result.htmlMs)} ms, PDF ${Math.round(result.pdfMs)} ms (Chromium start included)`,

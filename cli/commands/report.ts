@@ -12,6 +12,7 @@ import type { Brand } from "../../report/brand/brand-schema.js";
 import { DEFAULT_BRAND } from "../../report/brand/default-brand.js";
 import { loadBrandFile } from "../../report/brand/load-brand.js";
 import { buildChanges } from "../../report/history/build-changes.js";
+import { changesForReport } from "../../report/history/report-changes.js";
 import { readAnswersFile } from "../../report/inputs/read-answers.js";
 import { readPricingFile } from "../../report/inputs/read-pricing.js";
 import { type ReportTargets, type WriteReportDeps, writeReport } from "../../report/render/write-report.js";
@@ -26,6 +27,12 @@ export interface ReportFlags {
   answers?: string;
   pricing?: string;
   previous?: string[];
+  /** Client store to read earlier audits from (default: SWEETSPOT_STORE or the data folder). */
+  store?: string;
+  /** false: ignore the client store (the demo's sample client is nobody's history). */
+  useStore?: boolean;
+  /** commander's --no-history */
+  history?: boolean;
   asOf?: string;
   quiet?: boolean;
 }
@@ -37,6 +44,8 @@ export function registerReport(program: Command): void {
     .argument("<audit>", "Audit JSON written by `sweetspot scan` or `sweetspot import`");
   addReportOptions(command, { defaultOut: "<audit name>.pdf" })
     .option("--previous <audit...>", 'earlier Audits of the same client: adds "Since the last assessment"')
+    .option("--store <dir>", "client store holding earlier audits (default: $SWEETSPOT_STORE or your data folder)")
+    .option("--no-history", "do not look for earlier audits of the client in the store")
     .action(async (auditPath: string, flags: ReportFlags) => {
       const progress = new Progress({ quiet: Boolean(flags.quiet) });
       const { audit, warnings } = await readAuditFile(auditPath);
@@ -123,6 +132,14 @@ export async function reportFromAudit(
       analysis,
       progress,
     );
+  } else if (flags.useStore !== false && flags.history !== false) {
+    // No --previous: earlier audits of this client in the store, if any.
+    assessment.changes = await changesForReport(audit, assessment, {
+      ...(flags.store ? { storeDir: flags.store } : {}),
+      analyzeEarlier: (earlier) =>
+        analysis.analyze(earlier, { answers, pricing, asOf: new Date(earlier.startedAt) }),
+      onSkip: (path, reason) => progress.warn(`skipped ${path}: ${reason}`),
+    });
   }
   const written = await writeReport(assessment, brand, targets, progress, deps);
   return { assessment, ...written };

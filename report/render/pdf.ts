@@ -17,6 +17,8 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Overrides findChromium() (tests). */
   executablePath?: string;
+  /** Folder the temporary Chromium profile is made in (default: the OS temp folder). */
+  profileParent?: string;
 }
 
 export interface PdfResult {
@@ -36,7 +38,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<PdfR
   if (!executablePath)
     throw new FailError("Chromium not found: the PDF cannot be printed", CHROMIUM_INSTALL_HINT);
   const timeoutMs = options.timeoutMs ?? 90_000;
-  const profile = await mkdtemp(join(tmpdir(), "sweetspot-chromium-"));
+  const profile = await mkdtemp(join(options.profileParent ?? tmpdir(), "sweetspot-chromium-"));
   let browser: Browser | undefined;
   let launching: Promise<Browser> | undefined;
   let timer: NodeJS.Timeout | undefined;

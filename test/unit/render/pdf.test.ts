@@ -11,7 +11,14 @@ import { handMadeAssessment, hostileAssessment } from "./fixtures.js";
 // Slow (Chromium starts three times, ~2 s each): kept to the few checks only a real PDF can make.
 const dir = mkdtempSync(join(tmpdir(), "sweetspot-pdf-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const options = { paper: "Letter" as const, headerText: "IT assessment", footerText: "Confidential" };
+const options = {
+  paper: "Letter" as const,
+  headerText: "IT assessment",
+  footerText: "Confidential",
+  get profileParent() {
+    return profileParent;
+  },
+};
 
 function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number } {
   const path = join(dir, name);
@@ -22,17 +29,21 @@ function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number }
   return { text: text.replace(/\s+/g, " "), pages };
 }
 
+// Other test files print PDFs in parallel: this one's Chromium profiles live in its own folder.
+const profileParent = mkdtempSync(join(tmpdir(), "sweetspot-pdf-profiles-"));
+afterAll(() => rmSync(profileParent, { recursive: true, force: true }));
 const chromiumsWithOurProfile = () =>
   readdirSync("/proc")
     .filter((pid) => /^\d+$/.test(pid))
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("sweetspot-chromium-");
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(profileParent);
       } catch {
         return false;
       }
     });
-const profilesLeft = () => readdirSync(tmpdir()).filter((name) => name.startsWith("sweetspot-chromium-"));
+const profilesLeft = () =>
+  readdirSync(profileParent).filter((name) => name.startsWith("sweetspot-chromium-"));
 
 describe("renderPdf", () => {
   it("refuses and counts a request an unescaped page would make (the probe this suite relies on)", async () => {
