@@ -15,7 +15,7 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("sweetspot's package.json not found above " + import.meta.url);
+    if (parent === dir) throw new Error(`sweetspot package.json not found above ${import.meta.url}`);
     dir = parent;
   }
 }

@@ -39,7 +39,10 @@ export class Progress {
   /** hosts done / total within the current phase. */
   update(done: number, total: number, detail = ""): void {
     const line = `${this.phase}: ${done}/${total}${detail ? ` ${detail}` : ""}`;
-    if (this.tty) return this.write(line, false);
+    if (this.tty) {
+      this.write(line, false);
+      return;
+    }
     if (done === total || this.now() - this.lastPlain > 5000) this.write(line, true);
   }
 
