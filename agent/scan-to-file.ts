@@ -2,8 +2,9 @@ import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { writeFileAtomic } from "../lib/atomic-write.js";
-import { FailError, UsageError } from "../lib/errors.js";
+import { describeError, FailError, UsageError } from "../lib/errors.js";
 import type { Progress } from "../lib/progress.js";
+import { saveAuditToStore } from "../report/history/store.js";
 import type { Audit } from "../schema/audit.js";
 import type { Gatherer, ScanOptions } from "./gatherer.js";
 import { NMAP_INSTALL_HINT } from "./nmap/exec.js";
@@ -32,6 +33,8 @@ export interface ScanFlags {
   quiet?: boolean;
   /** nmap --dns-servers for reverse lookups (default: the host's resolver). */
   dnsServers?: string[];
+  /** Client store folder; false (--no-store) keeps the audit out of the store. */
+  store?: string | false;
 }
 
 /** Prospect-safe defaults; see the README's scan section for why. */
@@ -128,6 +131,7 @@ export async function scanToFile(
     const why = controller.signal.aborted ? "the scan was interrupted" : "an nmap run did not finish";
     throw new FailError(`${why}: partial audit written to ${outPath}`, "rerun the scan to complete it");
   }
+  if (flags.store !== false) await keepInStore(audit, flags.store, progress);
   return { audit, outPath };
 }
 
@@ -155,5 +159,18 @@ async function checkNmap(path = "nmap"): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new FailError("nmap is not installed (or not on PATH)", NMAP_INSTALL_HINT);
     throw new FailError(`nmap does not run: ${(error as Error).message.split("\n")[0]}`, NMAP_INSTALL_HINT);
+  }
+}
+
+// --- internal ---
+
+/** Every complete audit also goes to the client store, for quarterly comparisons. */
+async function keepInStore(audit: Audit, storeDir: string | undefined, progress: Progress): Promise<void> {
+  try {
+    const saved = await saveAuditToStore(audit, storeDir);
+    progress.info(`kept in the client store: ${saved}`);
+  } catch (error) {
+    // The audit file is already written: a store problem must not fail the scan.
+    progress.warn(`could not keep the audit in the client store: ${describeError(error)}`);
   }
 }

@@ -6,7 +6,7 @@ import { Progress } from "../../lib/progress.js";
 import { addReportInputOptions, type ReportFlags, reportFromAudit, summaryLine } from "./report.js";
 
 export type AssessFlags = Omit<ScanFlags, "out"> &
-  Omit<ReportFlags, "out" | "html" | "json" | "csv"> & { dir?: string; html?: boolean };
+  Omit<ReportFlags, "out" | "html" | "json" | "csv" | "store" | "useStore"> & { dir?: string; html?: boolean };
 
 /** Where `assess` writes: <client-slug>-<YYYY-MM-DD>.{audit.json,pdf,html,assessment.json,csv} in --dir. */
 export function assessPaths(client: string, day: Date, dir = ".") {
@@ -42,7 +42,16 @@ export async function runAssess(
     { ...scanOnly, out: paths.audit },
     progress,
   );
-  const reportFlags: ReportFlags = { brand, answers, pricing, asOf, previous, quiet: flags.quiet };
+  const reportFlags: ReportFlags = {
+    brand,
+    answers,
+    pricing,
+    asOf,
+    previous,
+    quiet: flags.quiet,
+    ...(typeof scanOnly.store === "string" ? { store: scanOnly.store } : {}),
+    useStore: scanOnly.store !== false,
+  };
   const result = await (deps.report ?? reportFromAudit)(
     audit,
     reportFlags,

@@ -66,6 +66,8 @@ export function registerScan(program: Command): void {
       "--unprivileged",
       "do not use raw sockets even as root (TCP connect scan, no OS detection, no UDP)",
     )
+    .option("--store <dir>", "client store that keeps every audit (default: $SWEETSPOT_STORE or your data folder)")
+    .option("--no-store", "do not keep this audit in the client store")
     .option("-q, --quiet", "print only warnings and the summary")
     .action(async (targets: string[], flags: ScanFlags) => {
       const progress = new Progress({ quiet: Boolean(flags.quiet) });

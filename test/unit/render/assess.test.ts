@@ -62,6 +62,7 @@ describe("sweetspot assess", () => {
         asOf: "2026-11-20",
         previous: undefined,
         quiet: undefined,
+        useStore: true,
       },
       {
         pdf: "/out/acme-dental-2026-11-20.pdf",
