@@ -16,6 +16,7 @@ export class Progress {
   private readonly now: () => number;
   private phase = "";
   private lastPlain = 0;
+  private lastLine = "";
   private drawn = false;
 
   constructor(private readonly options: ProgressOptions = {}) {
@@ -43,7 +44,11 @@ export class Progress {
       this.write(line, false);
       return;
     }
-    if (done === total || this.now() - this.lastPlain > 5000) this.write(line, true);
+    if (line === this.lastLine) return;
+    if (done === total || this.now() - this.lastPlain > 5000) {
+      this.lastLine = line;
+      this.write(line, true);
+    }
   }
 
   /** Always shown, even with --quiet. */

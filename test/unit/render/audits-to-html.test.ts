@@ -24,6 +24,7 @@ describe("audits through analyze() into the report", () => {
   it.each([
     ["report/samples/office.audit.json"],
     ["test/fixtures/audits/rules-office.audit.json"],
+    ["test/fixtures/audits/hand-made-harbor-pine.audit.json"],
     ["test/fixtures/audits/rules-shop.audit.json"],
   ])("%s: client, verdict, directory, firewall and every finding title are printed", (path) => {
     const assessment = analyze(readAudit(path));
