@@ -25,6 +25,10 @@ export function discoveryArgs(input: DiscoveryArgsInput): string[] {
     ...probes,
     "--max-rate",
     String(input.maxPacketsPerSecond),
+    // nmap's own pacing idles far below the budget on an empty range (a /20 took 166 s, 28 s
+    // with this); the ceiling stays --max-rate (BENCHMARKS.md).
+    "--min-rate",
+    String(input.maxPacketsPerSecond),
     "--stats-every",
     "2s",
     ...dnsArgs(input.settings),
