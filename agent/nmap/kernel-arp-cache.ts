@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { GatherContext } from "../gatherer.js";
 
 /**
  * Unprivileged nmap cannot read MAC addresses, but its TCP connect() probes make the kernel
@@ -48,4 +49,20 @@ export async function readKernelArpCache(): Promise<{
     }
   }
   return { macs, prefixes };
+}
+
+/** Gives hosts without a MAC the one the kernel's ARP table holds for them (with nmap's vendor name). */
+export async function fillMacsFromArpCache(
+  ctx: GatherContext,
+  read: typeof readKernelArpCache = readKernelArpCache,
+): Promise<void> {
+  const without = ctx.hosts().filter((host) => !host.mac);
+  if (without.length === 0) return;
+  const { macs, prefixes } = await read();
+  for (const host of without) {
+    const mac = macs.get(host.ip);
+    if (!mac) continue;
+    const vendor = vendorOf(mac, prefixes);
+    ctx.addHostFacts(host.ip, { mac, ...(vendor ? { vendor } : {}) }, "kernel-arp-cache");
+  }
 }

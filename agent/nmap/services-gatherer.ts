@@ -2,6 +2,7 @@ import type { Host } from "../../schema/audit.js";
 import { defineGatherer, type GatherContext, type Gatherer } from "../gatherer.js";
 import { ipToNumber } from "../scope/ipv4-ranges.js";
 import type { NmapSettings } from "./nmap-settings.js";
+import { fillMacsFromArpCache } from "./kernel-arp-cache.js";
 import { type RunNmap, runNmapPhase } from "./run-nmap-phase.js";
 import {
   type ServicesArgsInput,
@@ -115,6 +116,9 @@ export function createServicesGatherer(deps: ServicesDeps = {}): Gatherer {
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
+      // Unprivileged, MACs come from the kernel's ARP table; the connect scans have just refreshed
+      // it, so fill in any host discovery could not.
+      if (!options.privileged && process.platform === "linux") await fillMacsFromArpCache(ctx);
     },
   });
 }
