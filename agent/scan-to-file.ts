@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { writeFileAtomic } from "../lib/atomic-write.js";
+import { checkDestination } from "../lib/check-destination.js";
 import { describeError, FailError, UsageError } from "../lib/errors.js";
 import type { Progress } from "../lib/progress.js";
 import { saveAuditToStore } from "../report/history/store.js";
@@ -82,6 +83,7 @@ export async function scanToFile(
     ...(flags.authorizedBy ? { authorizedBy: flags.authorizedBy } : {}),
   };
   const outPath = resolve(flags.out ?? defaultOutName(client, (deps.today ?? (() => new Date()))()));
+  await checkDestination(outPath);
 
   const scope = await resolveScope(
     {

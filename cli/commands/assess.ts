@@ -3,10 +3,17 @@ import type { Command, Option } from "commander";
 import { defaultOutName, type ScanFlags, scanToFile } from "../../agent/scan-to-file.js";
 import { FailError, UsageError } from "../../lib/errors.js";
 import { Progress } from "../../lib/progress.js";
+import { checkDestination } from "../../lib/check-destination.js";
+import { loadBrandFile } from "../../report/brand/load-brand.js";
+import { readAnswersFile } from "../../report/inputs/read-answers.js";
+import { readPricingFile } from "../../report/inputs/read-pricing.js";
 import { addReportInputOptions, type ReportFlags, reportFromAudit, summaryLine } from "./report.js";
 
 export type AssessFlags = Omit<ScanFlags, "out"> &
-  Omit<ReportFlags, "out" | "html" | "json" | "csv" | "store" | "useStore"> & { dir?: string; html?: boolean };
+  Omit<ReportFlags, "out" | "html" | "json" | "csv" | "store" | "useStore"> & {
+    dir?: string;
+    html?: boolean;
+  };
 
 /** Where `assess` writes: <client-slug>-<YYYY-MM-DD>.{audit.json,pdf,html,assessment.json,csv} in --dir. */
 export function assessPaths(client: string, day: Date, dir = ".") {
@@ -23,6 +30,7 @@ export function assessPaths(client: string, day: Date, dir = ".") {
 export interface AssessDeps {
   scan?: typeof scanToFile;
   report?: typeof reportFromAudit;
+  checkInputs?: typeof checkAssessInputs;
   today?: () => Date;
 }
 
@@ -37,6 +45,8 @@ export async function runAssess(
     throw new UsageError("--client is required", 'name the prospect, e.g. --client "Acme Dental"');
   const paths = assessPaths(flags.client.trim(), (deps.today ?? (() => new Date()))(), flags.dir);
   const { dir: _dir, html: wantHtml, brand, answers, pricing, asOf, previous, ...scanOnly } = flags;
+  // Every input file is checked before the first packet: a typo must not cost the scan.
+  await (deps.checkInputs ?? checkAssessInputs)({ brand, answers, pricing, pdf: paths.pdf });
   const { audit, outPath } = await (deps.scan ?? scanToFile)(
     targets,
     { ...scanOnly, out: paths.audit },
@@ -90,4 +100,16 @@ export function registerAssess(program: Command): void {
     const { auditPath, result } = await runAssess(targets, flags, progress);
     progress.done(`${summaryLine(result)}\nwrote ${auditPath}`);
   });
+}
+
+async function checkAssessInputs(inputs: {
+  brand?: string;
+  answers?: string;
+  pricing?: string;
+  pdf: string;
+}) {
+  if (inputs.brand) await loadBrandFile(inputs.brand);
+  if (inputs.answers) await readAnswersFile(inputs.answers);
+  if (inputs.pricing) await readPricingFile(inputs.pricing);
+  await checkDestination(inputs.pdf, "--dir");
 }

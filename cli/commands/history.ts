@@ -3,7 +3,7 @@ import { UsageError } from "../../lib/errors.js";
 import { clientSlug } from "../../report/history/client-slug.js";
 import { analyzeAudit } from "../../report/history/pipeline.js";
 import { clientDir, listClients, loadAudits } from "../../report/history/store.js";
-import { resolveStoreDir } from "../../report/history/store-location.js";
+import { existingStoreDirOrNone } from "../../report/history/store-location.js";
 import { safeText } from "../../report/render/safe-text.js";
 
 interface HistoryOptions {
@@ -25,7 +25,7 @@ export function registerHistory(program: Command): void {
 }
 
 async function clients(options: HistoryOptions): Promise<string> {
-  const store = resolveStoreDir(options.store);
+  const store = existingStoreDirOrNone(options.store);
   const list = await listClients(store);
   if (options.json) {
     return json({
@@ -41,7 +41,7 @@ async function clients(options: HistoryOptions): Promise<string> {
 }
 
 async function auditsOf(client: string, options: HistoryOptions): Promise<string> {
-  const store = resolveStoreDir(options.store);
+  const store = existingStoreDirOrNone(options.store);
   const skipped: string[] = [];
   const stored = await loadAudits(client, store, {
     onSkip: (path, reason) => skipped.push(`${path}: ${reason}`),

@@ -56,7 +56,16 @@ export function parseYamlInput<S extends z.ZodType>(
       `${name}: expected ${what} fields (name: value lines), got ${isSeq(document.contents) ? "a list" : "a single value"}`,
     );
   }
-  const raw = dropEmpty(document.toJS() ?? {});
+  let raw: unknown;
+  try {
+    // toJS resolves aliases and refuses to expand an alias bomb: that is bad input, not a bug.
+    raw = dropEmpty(document.toJS() ?? {});
+  } catch (error) {
+    throw new UsageError(
+      `${name}: not valid ${what} YAML (${(error as Error).message.split("\n")[0]})`,
+      "write plain values: anchors and aliases (& and *) are not needed here",
+    );
+  }
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -6,6 +6,7 @@ import { FailError } from "../../lib/errors.js";
 import { CHROMIUM_INSTALL_HINT, findChromium } from "../../lib/find-chromium.js";
 import { PAGE_MARGIN_MM, type Paper } from "./page-geometry.js";
 import { safeText, xmlEscape } from "./safe-text.js";
+import { childPids, killChromiumLeftovers } from "./kill-by-profile.js";
 
 export interface PdfOptions {
   paper: Paper;
@@ -37,12 +38,13 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<PdfR
   const executablePath = options.executablePath ?? findChromium().path;
   if (!executablePath)
     throw new FailError("Chromium not found: the PDF cannot be printed", CHROMIUM_INSTALL_HINT);
-  const timeoutMs = options.timeoutMs ?? 90_000;
+  const timeoutMs = options.timeoutMs ?? pdfTimeoutFromEnv() ?? 90_000;
   const profile = await mkdtemp(join(options.profileParent ?? tmpdir(), "sweetspot-chromium-"));
   let browser: Browser | undefined;
   let launching: Promise<Browser> | undefined;
   let timer: NodeJS.Timeout | undefined;
   const refusedUrls: string[] = [];
+  const childrenBefore = await childPids();
   try {
     const work = (async () => {
       launching = puppeteer.launch({
@@ -50,6 +52,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<PdfR
         headless: true,
         pipe: true,
         timeout: timeoutMs,
+        protocolTimeout: timeoutMs,
         args: [
           "--disable-background-networking",
           "--disable-component-update",
@@ -100,7 +103,7 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<PdfR
         reject(
           new FailError(
             `Chromium did not finish printing within ${Math.round(timeoutMs / 1000)} s`,
-            "the HTML report was still written; open it in a browser and print it, or retry",
+            "open the HTML in a browser and print it, or retry",
           ),
         );
       }, timeoutMs);
@@ -115,15 +118,35 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<PdfR
     );
   } finally {
     if (timer) clearTimeout(timer);
-    // A timeout can fire while Chromium is still starting: wait for the launch to settle (it is
-    // bounded by its own timeout) so the browser is closed and the profile is not recreated after
-    // we remove it.
-    await closeQuietly(browser ?? (await launching?.catch(() => undefined)));
+    // A timeout can fire while Chromium is still starting: give the launch a moment to settle so
+    // the browser is closed properly; a Chromium that hangs is killed by its profile folder, so
+    // nothing recreates the profile after it is removed and nothing keeps the CLI alive.
+    await closeQuietly(browser ?? (await settleWithin(launching, 3000)));
+    await killChromiumLeftovers(profile, childrenBefore);
     await rm(profile, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
 // --- internal ---
+
+/** SWEETSPOT_PDF_TIMEOUT (seconds) bounds printing on slow machines or in tests. */
+function pdfTimeoutFromEnv(): number | undefined {
+  const seconds = Number(process.env.SWEETSPOT_PDF_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
+}
+
+async function settleWithin<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
+  if (!promise) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function closeQuietly(browser: Browser | undefined): Promise<void> {
   if (!browser) return;

@@ -144,21 +144,21 @@ const ROWS: Row[] = [
     args: (o) => ["import", `${H}/normal-output.nmap.xml`, "--out", o],
     file: "normal-output.nmap.xml",
     says: ["not an nmap XML scan", "-oX"],
-    code: 2,
+    code: 1, // issue 2: a file that is not an nmap scan is a failed import (exit 1)
   },
   {
     name: "import: an image",
     args: (o) => ["import", `${H}/image.nmap.xml`, "--out", o],
     file: "image.nmap.xml",
     says: ["not an nmap XML scan", "-oX"],
-    code: 2,
+    code: 1, // issue 2: a file that is not an nmap scan is a failed import (exit 1)
   },
   {
     name: "import: HTML, not nmap",
     args: (o) => ["import", `${H}/html.nmap.xml`, "--out", o],
     file: "html.nmap.xml",
     says: ["not an nmap XML scan", "-oX"],
-    code: 2,
+    code: 1, // issue 2: a file that is not an nmap scan is a failed import (exit 1)
   },
   {
     name: "answers: a YAML alias bomb",

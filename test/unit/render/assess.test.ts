@@ -39,7 +39,12 @@ describe("sweetspot assess", () => {
         html: true,
       },
       quiet,
-      { scan: scan as never, report: report as never, today: () => new Date("2026-11-20T09:00:00Z") },
+      {
+        scan: scan as never,
+        report: report as never,
+        checkInputs: async () => undefined,
+        today: () => new Date("2026-11-20T09:00:00Z"),
+      },
     );
     expect(scan).toHaveBeenCalledWith(
       ["192.168.50.0/24"],
@@ -80,6 +85,7 @@ describe("sweetspot assess", () => {
     await runAssess([], { client: "X", html: false }, quiet, {
       scan: scan as never,
       report: report as never,
+      checkInputs: async () => undefined,
     });
     expect(Object.keys((report.mock.calls[0] as unknown[])[2] as object)).toEqual(["pdf", "json", "csv"]);
     await expect(runAssess([], { client: " " }, quiet, { scan: scan as never })).rejects.toBeInstanceOf(
