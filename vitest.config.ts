@@ -1,9 +1,11 @@
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 // Tests never read or write the consultant's real client store.
 const env = { SWEETSPOT_STORE: join(tmpdir(), `sweetspot-test-store-${process.pid}`) };
+process.on("exit", () => rmSync(env.SWEETSPOT_STORE, { recursive: true, force: true }));
 
 /**
  * Two projects:

@@ -1,6 +1,6 @@
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../../lib/errors.js";
+import { describeError, UsageError } from "../../lib/errors.js";
 import { Progress } from "../../lib/progress.js";
 import { readAuditFile } from "../../lib/read-document.js";
 import type { Answers } from "../../schema/answers.js";
@@ -134,11 +134,15 @@ export async function reportFromAudit(
     );
   } else if (flags.useStore !== false && flags.history !== false) {
     // No --previous: earlier audits of this client in the store, if any.
+    // The store only adds history: a store that cannot be read must not cost the report.
     assessment.changes = await changesForReport(audit, assessment, {
       ...(flags.store ? { storeDir: flags.store } : {}),
       analyzeEarlier: (earlier) =>
         analysis.analyze(earlier, { answers, pricing, asOf: new Date(earlier.startedAt) }),
       onSkip: (path, reason) => progress.warn(`skipped ${path}: ${reason}`),
+    }).catch((error: unknown) => {
+      progress.info(`no comparison with earlier audits: ${describeError(error)}`);
+      return undefined;
     });
   }
   const written = await writeReport(assessment, brand, targets, progress, deps);
