@@ -1,5 +1,5 @@
 import { type Changes, SEVERITIES } from "../../schema/assessment.js";
-import { escapeXml } from "./xml-escape.js";
+import { xmlEscape as escapeXml } from "../render/safe-text.js";
 
 type HistoryPoint = Changes["history"][number];
 

@@ -46,6 +46,7 @@ export function deepSafe<T>(value: T, cap = NETWORK_TEXT_CAP): T {
 /** XML/HTML escaping for the SVG we build ourselves. */
 export function xmlEscape(value: unknown): string {
   return String(value ?? "")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "") // XML forbids these
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
