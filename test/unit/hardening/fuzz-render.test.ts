@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../report/analyze/analyze.js";
@@ -92,8 +93,12 @@ describe("hostile device text through analyze() and the report templates", () =>
         // no C0 control characters but tab, line feed and carriage return
         expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
         const csv = inventoryCsv(assessment);
-        for (const line of csv.split("\r\n").slice(1)) {
-          for (const cell of line.split(",")) expect(cell.replace(/^"/, "")).not.toMatch(/^[=+\-@]/);
+        // Parsed as a spreadsheet would (RFC 4180): a naive split on "," cuts quoted cells apart.
+        const rows: string[][] = parseCsv(csv, { relax_column_count: false });
+        expect(rows.length).toBe(assessment.devices.length + 1);
+        for (const row of rows.slice(1)) {
+          expect(row).toHaveLength(8);
+          for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
         }
       }),
       { numRuns: 40 },
