@@ -1,4 +1,5 @@
 import type { Host, ScriptData, ScriptResult, Service } from "../../../schema/audit.js";
+import { memoisedPerObject } from "./remembered-matches.js";
 import { cleanName, cleanText } from "./text-cleanup.js";
 
 /** A text found on a host, with the Audit path it came from. */
@@ -19,9 +20,10 @@ export function portKey(service: Pick<Service, "port" | "protocol">): string {
   return `${service.port}/${service.protocol}`;
 }
 
-export function openServices(host: Host): Service[] {
-  return host.services.filter((service) => service.state === "open");
-}
+/** The host's open services (remembered per host: many callers ask; never mutate the list). */
+export const openServices = memoisedPerObject((host: Host): Service[] =>
+  host.services.filter((service) => service.state === "open"),
+);
 
 /** Every result of one NSE script on the host (host scripts and port scripts). */
 export function findScripts(host: Host, id: string): Located<ScriptResult>[] {
@@ -68,7 +70,9 @@ export interface NetbiosFacts {
  * NetBIOS name and name table: the Audit's netbios field, else parsed from the nbstat script's
  * text (nmap 7.93 prints the table as text only: "WS01<00>  Flags: <unique><active>").
  */
-export function netbiosOf(host: Host): NetbiosFacts | undefined {
+export const netbiosOf = memoisedPerObject(readNetbios);
+
+function readNetbios(host: Host): NetbiosFacts | undefined {
   if (host.netbios && (host.netbios.name || host.netbios.names.length > 0)) {
     return {
       name: host.netbios.name,
@@ -103,7 +107,9 @@ export interface SmbInfo {
 }
 
 /** smb-os-discovery: what the host says about itself over SMB. */
-export function smbInfo(host: Host): SmbInfo {
+export const smbInfo = memoisedPerObject(readSmbInfo);
+
+function readSmbInfo(host: Host): SmbInfo {
   const info: SmbInfo = {};
   for (const { value, fact } of findScripts(host, "smb-os-discovery")) {
     const pick = (keys: string[], labels: string[]) => {
@@ -131,7 +137,9 @@ export interface NtlmInfo {
 }
 
 /** rdp-ntlm-info / smb-ntlm-info style NTLM target info. */
-export function ntlmInfo(host: Host): NtlmInfo {
+export const ntlmInfo = memoisedPerObject(readNtlmInfo);
+
+function readNtlmInfo(host: Host): NtlmInfo {
   const info: NtlmInfo = {};
   for (const id of ["rdp-ntlm-info", "ntlm-info", "http-ntlm-info", "smtp-ntlm-info"]) {
     for (const { value, fact } of findScripts(host, id)) {
@@ -202,7 +210,10 @@ export interface BannerTexts {
   hostname: Located[];
 }
 
-export function bannerTexts(host: Host): BannerTexts {
+/** Every text a banner signature can match, by field (remembered per host; never mutate). */
+export const bannerTexts = memoisedPerObject(readBannerTexts);
+
+function readBannerTexts(host: Host): BannerTexts {
   const texts: BannerTexts = {
     "http-title": [],
     "http-server": [],
@@ -229,7 +240,7 @@ export function bannerTexts(host: Host): BannerTexts {
         push(texts["http-title"], scriptField(script, ["title"]) ?? script.output, fact);
       else if (id === "http-server-header") push(texts["http-server"], script.output, fact);
       else if (id === "ssl-cert")
-        push(texts["cert-subject"], script.output.split("\n").slice(0, 2).join(" "), fact);
+        push(texts["cert-subject"], firstLines(script.output, 2), fact);
       else if (id === "banner") push(texts.banner, script.output, fact);
       else if (id === "snmp-sysdescr") push(texts["snmp-sysdescr"], script.output, fact);
     }
@@ -254,4 +265,14 @@ export function bannerTexts(host: Host): BannerTexts {
   const netbios = netbiosOf(host);
   if (netbios?.name) push(texts.hostname, netbios.name, netbios.nameFact);
   return texts;
+}
+
+/** The first lines of a text joined by spaces, without splitting the rest (certificates run to kilobytes). */
+function firstLines(text: string, count: number): string {
+  let end = -1;
+  for (let line = 0; line < count; line++) {
+    end = text.indexOf("\n", end + 1);
+    if (end < 0) return text.replace(/\n/g, " ");
+  }
+  return text.slice(0, end).replace(/\n/g, " ");
 }

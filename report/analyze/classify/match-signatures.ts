@@ -7,10 +7,11 @@ import { NETBIOS_SUFFIX_SIGNATURES } from "../signatures/netbios-suffixes.js";
 import { OS_CLASS_MIN_ACCURACY, OS_CLASS_SIGNATURES } from "../signatures/os-classes.js";
 import { OS_STRING_SIGNATURES } from "../signatures/os-strings.js";
 import { PORT_SIGNATURES } from "../signatures/port-signatures.js";
-import type { SignatureBase } from "../signatures/signature-types.js";
+import type { BannerField, SignatureBase } from "../signatures/signature-types.js";
 import { WEIGHT } from "../signatures/signature-types.js";
 import { SNMP_ENTERPRISE_SIGNATURES } from "../signatures/snmp-enterprises.js";
 import {
+  type Located,
   bannerTexts,
   hostPath,
   netbiosOf,
@@ -19,6 +20,7 @@ import {
   servicePath,
   smbInfo,
 } from "./host-facts.js";
+import { RememberedLookup } from "./remembered-matches.js";
 import { macHasVendor } from "./text-cleanup.js";
 
 export type SignatureFamily =
@@ -55,6 +57,46 @@ const GATEWAY_SIGNATURE: SignatureBase = {
   why: "The agent's default gateway: the office's router, and its firewall if it has one.",
 };
 
+const macVendorSignature = new RememberedLookup((vendor) =>
+  MAC_VENDOR_SIGNATURES.find((signature) => signature.match.test(vendor)),
+);
+
+/** Per field: which banner signatures (by index) match a text, in signature order. */
+const bannerHitsByField = new Map<BannerField, RememberedLookup<ReadonlySet<number>>>();
+function bannerHits(field: BannerField, text: string): ReadonlySet<number> {
+  let lookup = bannerHitsByField.get(field);
+  if (!lookup) {
+    const candidates = [...BANNER_SIGNATURES.entries()].filter(([, signature]) => signature.fields.includes(field));
+    lookup = new RememberedLookup((value) => {
+      const hits = new Set<number>();
+      for (const [index, signature] of candidates) if (signature.match.test(value)) hits.add(index);
+      return hits;
+    });
+    bannerHitsByField.set(field, lookup);
+  }
+  return lookup.get(text);
+}
+
+const osStringSignature = new RememberedLookup((text) =>
+  OS_STRING_SIGNATURES.find((entry) => entry.match.test(text)),
+);
+
+const deviceTypeSignature = new RememberedLookup((deviceType) =>
+  DEVICE_TYPE_SIGNATURES.find((entry) => entry.match.test(deviceType)),
+);
+
+/** Keyed by the class's four fields joined with a separator no nmap field contains. */
+const osClassSignature = new RememberedLookup((key) => {
+  const [type = "", family = "", generation = "", vendor = ""] = key.split("\u0000");
+  return OS_CLASS_SIGNATURES.find(
+    (entry) =>
+      (!entry.type || entry.type.test(type)) &&
+      (!entry.family || entry.family.test(family)) &&
+      (!entry.generation || entry.generation.test(generation)) &&
+      (!entry.osVendor || entry.osVendor.test(vendor)),
+  );
+});
+
 const cache = new WeakMap<Host, { gateway: string | undefined; result: HostMatches }>();
 
 /** Every signature of every family that matches this host. Pure (memoised per host object); no role decided here. */
@@ -87,12 +129,8 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
 
   // MAC vendor
   if (host.vendor && macHasVendor(host.mac)) {
-    for (const signature of MAC_VENDOR_SIGNATURES) {
-      if (signature.match.test(host.vendor)) {
-        add("mac", signature, `${base}.vendor`, `${host.mac} ${host.vendor}`);
-        break;
-      }
-    }
+    const signature = macVendorSignature.get(host.vendor);
+    if (signature) add("mac", signature, `${base}.vendor`, `${host.mac} ${host.vendor}`);
   } else if (host.vendor && host.mac) {
     notes.push({
       host: host.ip,
@@ -143,12 +181,18 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
 
   // Banners, titles, certificates, products, announcements, names
   const texts = bannerTexts(host);
-  for (const signature of BANNER_SIGNATURES) {
-    hit: for (const field of signature.fields) {
-      for (const text of texts[field]) {
-        if (signature.match.test(text.value)) {
-          add("banner", signature, text.fact, text.value);
-          break hit;
+  const hitsOf = new Map<Located, ReadonlySet<number>>();
+  for (const field of Object.keys(texts) as BannerField[]) {
+    for (const text of texts[field]) hitsOf.set(text, bannerHits(field, text.value));
+  }
+  if ([...hitsOf.values()].some((hits) => hits.size > 0)) {
+    for (const [index, signature] of BANNER_SIGNATURES.entries()) {
+      hit: for (const field of signature.fields) {
+        for (const text of texts[field]) {
+          if (hitsOf.get(text)?.has(index)) {
+            add("banner", signature, text.fact, text.value);
+            break hit;
+          }
         }
       }
     }
@@ -157,7 +201,7 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
   // OS strings the host announced
   const osStrings = announcedOsStrings(host);
   for (const text of osStrings) {
-    const signature = OS_STRING_SIGNATURES.find((entry) => entry.match.test(text.value));
+    const signature = osStringSignature.get(text.value);
     if (signature) {
       add("os-string", signature, text.fact, text.value);
       break;
@@ -178,7 +222,7 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
   // nmap's device type from service detection (what the service probe matched, not an OS guess)
   for (const service of openServices(host)) {
     if (!service.deviceType) continue;
-    const signature = DEVICE_TYPE_SIGNATURES.find((entry) => entry.match.test(service.deviceType ?? ""));
+    const signature = deviceTypeSignature.get(service.deviceType);
     if (signature && !matches.some((match) => match.signature === signature)) {
       add("device-type", signature, `${servicePath(host, service)}.deviceType`, service.deviceType);
     }
@@ -197,12 +241,8 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
       continue;
     }
     for (const osClass of osMatch.classes) {
-      const signature = OS_CLASS_SIGNATURES.find(
-        (entry) =>
-          (!entry.type || entry.type.test(osClass.type ?? "")) &&
-          (!entry.family || entry.family.test(osClass.family ?? "")) &&
-          (!entry.generation || entry.generation.test(osClass.generation ?? "")) &&
-          (!entry.osVendor || entry.osVendor.test(osClass.vendor ?? "")),
+      const signature = osClassSignature.get(
+        [osClass.type ?? "", osClass.family ?? "", osClass.generation ?? "", osClass.vendor ?? ""].join("\u0000"),
       );
       if (signature && !matches.some((match) => match.signature === signature)) {
         add("os-class", signature, `${base}.os.matches[${index}]`, `${osMatch.name} (${osMatch.accuracy}%)`);

@@ -1,3 +1,5 @@
+import { RememberedLookup } from "./remembered-matches.js";
+
 /** Longest text kept from the network in a Device/Environment field (attacker-controlled). */
 export const MAX_TEXT = 200;
 
@@ -7,7 +9,10 @@ export const MAX_TEXT = 200;
  * (`sevenkingdoms.local0.` → `sevenkingdoms.local`), and a trailing root dot.
  */
 export function cleanName(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : cleanedNames.get(raw);
+}
+
+const cleanedNames = new RememberedLookup((raw) => {
   let text = raw
     .replace(/\\x00/gi, "")
     .replace(/[\u0000-\u001f\u007f]/g, "")
@@ -18,17 +23,20 @@ export function cleanName(raw: string | undefined): string | undefined {
     .trim();
   if (text === "" || text === "<unknown>") return undefined;
   return text.slice(0, MAX_TEXT);
-}
+});
 
 /** Cleans free text (banners, titles) without touching dots. */
 export function cleanText(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : cleanedTexts.get(raw);
+}
+
+const cleanedTexts = new RememberedLookup((raw): string | undefined => {
   const text = raw
     .replace(/\\x00/gi, "")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
     .trim();
   return text === "" ? undefined : text.slice(0, MAX_TEXT);
-}
+});
 
 /**
  * A MAC whose OUI names a real manufacturer. All-zero and broadcast MACs, and locally

@@ -4,6 +4,7 @@ import type { Audit } from "../../../schema/audit.js";
 import { taggedMatches } from "./product-hits.js";
 import { QUESTIONS } from "./questions.js";
 import { scanCoversOffice } from "./scan-coverage.js";
+import { deviceByIp } from "../device-index.js";
 
 type Backup = Environment["backup"];
 
@@ -20,7 +21,7 @@ export function buildBackup(
   const evidence: Evidence[] = [];
   const systems = new Map<string, Backup["systems"][number]>();
   for (const { host, match } of taggedMatches(audit, "backup-product")) {
-    const name = devices.find((device) => device.ip === host.ip)?.name;
+    const name = deviceByIp(devices, host.ip)?.name;
     const product = match.signature.product ?? match.signature.vendor ?? "backup software";
     const key = `${host.ip}|${product}`;
     if (!systems.has(key)) systems.set(key, name ? { ip: host.ip, name, product } : { ip: host.ip, product });

@@ -4,6 +4,7 @@ import type { Audit } from "../../../schema/audit.js";
 import { taggedMatches } from "./product-hits.js";
 import { QUESTIONS } from "./questions.js";
 import { scanCoversOffice } from "./scan-coverage.js";
+import { deviceByIp } from "../device-index.js";
 
 type Power = Environment["power"];
 
@@ -22,7 +23,7 @@ export function buildPower(
   for (const { host, match } of taggedMatches(audit, "ups")) {
     evidence.push(match.evidence);
     if (found.has(host.ip)) continue;
-    const device = devices.find((candidate) => candidate.ip === host.ip);
+    const device = deviceByIp(devices, host.ip);
     const ups = host.snmp?.ups;
     const entry: Power["devices"][number] = { ip: host.ip };
     if (device?.name) entry.name = device.name;

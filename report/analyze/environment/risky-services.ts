@@ -1,6 +1,7 @@
 import type { Device, Environment } from "../../../schema/assessment.js";
 import type { Audit, Host, Service } from "../../../schema/audit.js";
 import { findScripts, openServices } from "../classify/host-facts.js";
+import { deviceByIp } from "../device-index.js";
 
 type RiskyService = Environment["riskyServices"][number];
 
@@ -18,7 +19,7 @@ const RISKY_PORTS: { port: number | [number, number]; protocol: "tcp" | "udp"; s
 /** Telnet, FTP (anonymous), TFTP, r-services, PPTP, VNC, RDP, SMBv1, default SNMP, UPnP on the gateway. */
 export function buildRiskyServices(audit: Audit, devices: Device[]): RiskyService[] {
   const risky: RiskyService[] = [];
-  const nameOf = (ip: string) => devices.find((device) => device.ip === ip)?.name;
+  const nameOf = (ip: string) => deviceByIp(devices, ip)?.name;
   for (const host of audit.hosts) {
     if (host.status.state === "down") continue;
     const add = (service: Pick<Service, "port" | "protocol">, label: string) => {

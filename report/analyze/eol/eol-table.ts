@@ -1,3 +1,5 @@
+import { RememberedLookup } from "../classify/remembered-matches.js";
+
 /**
  * End-of-life dates of operating systems, from each vendor's published lifecycle (the date
  * security updates stop without a paid extension such as Microsoft ESU). "Ending soon" means
@@ -96,12 +98,14 @@ export const EOL_TABLE: EolEntry[] = [
   { product: "VMware ESXi 6.0 or older", match: /ESXi?\D*(6\.0|5\.\d|4\.\d)/i, endOfLife: "2020-03-12", source: VMWARE },
 ];
 
+const eolEntryFor = new RememberedLookup((os) => EOL_TABLE.find((candidate) => candidate.match.test(os)));
+
 /** What the report says about one OS at the audit date; undefined when the table has no entry. */
 export function endOfLifeFor(
   os: string,
   asOf: Date,
 ): { product: string; endOfLife: string; status: "end-of-life" | "ending-soon" | "supported" } | undefined {
-  const entry = EOL_TABLE.find((candidate) => candidate.match.test(os));
+  const entry = eolEntryFor.get(os);
   if (!entry) return undefined;
   if (!entry.endOfLife) return { product: entry.product, endOfLife: "not announced", status: "supported" };
   const end = new Date(`${entry.endOfLife}T23:59:59Z`);

@@ -1,5 +1,6 @@
 import type { Device, Evidence, Role, Severity } from "../../../schema/assessment.js";
 import type { Host, Service } from "../../../schema/audit.js";
+import { deviceByIp } from "../device-index.js";
 import type { RuleContext, RuleOutcome } from "./define-rule.js";
 
 /** Observed values come from the network (attacker-controlled): keep them short. */
@@ -122,8 +123,9 @@ export function scriptEvidence(hit: ScriptHit, note?: string): Evidence {
   return { host: hit.host.ip, fact: hit.path, observed: cap(hit.output), source: "scan", note };
 }
 
+/** The device at this address. */
 export function deviceAt(ctx: RuleContext, ip: string): Device | undefined {
-  return ctx.devices.find((device) => device.ip === ip);
+  return deviceByIp(ctx.devices, ip);
 }
 
 export function hasRole(device: Device | undefined, roles: readonly Role[]): boolean {
@@ -148,11 +150,9 @@ export function gatewayIps(ctx: RuleContext): Set<string> {
 }
 
 export function uniqueHosts(evidence: readonly Evidence[]): string[] {
-  const hosts: string[] = [];
-  for (const item of evidence) {
-    if (item.host && !hosts.includes(item.host)) hosts.push(item.host);
-  }
-  return hosts;
+  const hosts = new Set<string>();
+  for (const item of evidence) if (item.host) hosts.add(item.host);
+  return [...hosts];
 }
 
 /** Fails with the evidence given, or passes when there is none. */

@@ -101,8 +101,10 @@ function applyAccepted(finding: Finding, accepted: readonly AcceptedFinding[]): 
   if (reasons.size === 0) return [finding];
   const acceptedHosts = finding.hosts.filter((host) => reasons.has(host));
   const openHosts = finding.hosts.filter((host) => !reasons.has(host));
-  const evidenceFor = (hosts: string[]): Evidence[] =>
-    finding.evidence.filter((item) => item.host === undefined || hosts.includes(item.host));
+  const evidenceFor = (hosts: string[]): Evidence[] => {
+    const wanted = new Set(hosts);
+    return finding.evidence.filter((item) => item.host === undefined || wanted.has(item.host));
+  };
   const acceptedFinding: Finding = {
     ...finding,
     status: "accepted",
