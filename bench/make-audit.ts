@@ -45,7 +45,20 @@ function replicate(template: Host, i: number): Host {
   copy.hostnames = copy.hostnames.map((h) => ({ ...h, name: rename(h.name, suffix) }));
   if (copy.netbios?.name)
     copy.netbios = { ...copy.netbios, name: rename(copy.netbios.name, suffix).slice(0, 15) };
-  return copy;
+  // The computer name also sits in service banners and script output (nbstat, SMB, RDP, SNMP):
+  // renamed there too, or every replica of WS01 would still be called WS01 in the report.
+  const names = new Set(
+    [
+      ...template.hostnames.map((h) => h.name.split(".")[0] ?? ""),
+      template.netbios?.name ?? "",
+      ...template.services.map((service) => service.hostname ?? ""),
+      ...[...JSON.stringify(template).matchAll(/NetBIOS name: ([A-Za-z0-9-]+)/g)].map((m) => m[1] ?? ""),
+    ].filter((name) => name.length >= 3),
+  );
+  if (!names.size) return copy;
+  const escaped = [...names].map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`\\b(${escaped.join("|")})\\b(?!-r\\d)`, "g");
+  return JSON.parse(JSON.stringify(copy).replace(pattern, (name) => `${name}${suffix}`)) as Host;
 }
 
 function rename(name: string, suffix: string): string {

@@ -45,6 +45,8 @@ interface StageRun {
   nodeMaxRssKb: number;
   treePeakRssKb: number;
   treePeakPssKb: number;
+  /** Most processes seen at once in the tree (node + Chromium). */
+  treeProcesses: number;
   load1: number;
   pages?: number;
 }
@@ -54,11 +56,13 @@ function stage(
   name: string,
   input: string,
   output: string,
+  devices?: number,
 ): Promise<Omit<StageRun, "size" | "stage" | "round">> {
   return new Promise((resolve, reject) => {
     const load1 = Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
     const t0 = performance.now();
-    const child = spawn(process.execPath, [stageScript, name, input, output], {
+    const args = [stageScript, name, input, output, ...(devices === undefined ? [] : [String(devices)])];
+    const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const sampler = samplePeakMemory(child.pid as number);
@@ -79,6 +83,7 @@ function stage(
         nodeMaxRssKb: j.maxRssKb,
         treePeakRssKb: peak.rssKb,
         treePeakPssKb: peak.pssKb,
+        treeProcesses: peak.processes,
         load1,
       });
     });
@@ -110,7 +115,7 @@ for (let round = 1; round <= rounds; round++) {
       ["html", assessment, html],
       ["pdf", html, pdf],
     ] as const) {
-      const r = await stage(name, input, output);
+      const r = await stage(name, input, output, size);
       const run: StageRun = {
         size,
         stage: name,
@@ -120,7 +125,7 @@ for (let round = 1; round <= rounds; round++) {
       };
       runs.push(run);
       console.log(
-        `round ${round} ${String(size).padStart(5)} ${name.padEnd(7)} stage ${(r.stageMs / 1000).toFixed(2)} s, process ${(r.wallMs / 1000).toFixed(2)} s, node RSS ${(r.nodeMaxRssKb / 1024).toFixed(0)} MB, tree RSS ${(r.treePeakRssKb / 1024).toFixed(0)} MB / PSS ${(r.treePeakPssKb / 1024).toFixed(0)} MB${run.pages ? `, ${run.pages} pages` : ""}, load ${r.load1.toFixed(1)}`,
+        `round ${round} ${String(size).padStart(5)} ${name.padEnd(7)} stage ${(r.stageMs / 1000).toFixed(2)} s, process ${(r.wallMs / 1000).toFixed(2)} s, node RSS ${(r.nodeMaxRssKb / 1024).toFixed(0)} MB, tree RSS ${(r.treePeakRssKb / 1024).toFixed(0)} MB / PSS ${(r.treePeakPssKb / 1024).toFixed(0)} MB, ${r.treeProcesses} processes${run.pages ? `, ${run.pages} pages` : ""}, load ${r.load1.toFixed(1)}`,
       );
       save();
     }

@@ -39,7 +39,27 @@ export interface ViewModelOptions {
   maxEvidence?: number;
   /** Names listed per finding before "and N more". */
   maxHostsListed?: number;
+  /** Devices named per risky service before "and N more". */
+  maxRiskyHostsListed?: number;
+  /** Above this many devices the inventory prints one line per device (services capped). */
+  compactInventoryAbove?: number;
 }
+
+/**
+ * Columns of the one-line inventory, in characters of a monospaced font: 124 characters fit A4
+ * and Letter at 6.6 pt. One text line per device instead of a table row of seven cells: Chromium
+ * spends ≈ 15–20 kB of memory per printed table cell, so at 1,000 devices the cells alone cost
+ * ≈ 100 MB and a second of print time.
+ */
+const LINE_COLUMNS = [
+  ["Name", 15],
+  ["Address", 15],
+  ["Role", 17],
+  ["MAC", 17],
+  ["Vendor · model / OS", 22],
+  ["Services", 27],
+  ["Conf.", 5],
+] as const;
 
 /** Network-derived text: cleaned and capped at 200 characters. */
 const t = (value: unknown) => safeText(value, NETWORK_TEXT_CAP);
@@ -89,6 +109,8 @@ export type ReportViewModel = ReturnType<typeof toViewModel>;
 export function toViewModel(assessment: Assessment, brand: Brand, options: ViewModelOptions = {}) {
   const maxEvidence = options.maxEvidence ?? 4;
   const maxHostsListed = options.maxHostsListed ?? 6;
+  const maxRiskyHostsListed = options.maxRiskyHostsListed ?? 16;
+  const compactInventory = assessment.devices.length > (options.compactInventoryAbove ?? 100);
   const env = assessment.environment;
   const clientName = t(assessment.client.name) || "Client";
   const nm = (name: string | undefined) => t(withoutDomain(name, env.directory.name));
@@ -445,11 +467,15 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
         os: t(host.os),
         date: formatDate(host.endOfLife) || t(host.endOfLife),
       })),
-      riskyServices: env.riskyServices.map((service) => ({
-        name: nm(service.name) || t(service.ip),
-        ip: addr(service.ip),
-        port: `${service.port}/${t(service.protocol)}`,
-        service: t(service.service),
+      riskyServices: groupRiskyServices(env.riskyServices).map((group) => ({
+        service: t(group.service),
+        port: `${group.port}/${t(group.protocol)}`,
+        count: group.hosts.length,
+        hosts: group.hosts.slice(0, maxRiskyHostsListed).map((host) => ({
+          name: nm(host.name),
+          ip: addr(host.ip),
+        })),
+        more: Math.max(0, group.hosts.length - maxRiskyHostsListed),
       })),
       findings: related("security"),
     },
@@ -556,16 +582,36 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
       ],
     },
     inventory: {
-      rows: [...assessment.devices].sort(compareDevices).map((device) => ({
-        name: nm(device.name) || "—",
-        ip: addr(device.ip),
-        mac: addr(device.mac) || "—",
-        vendor: t(device.vendor) || "—",
-        role: ROLE_LABELS[device.role].one,
-        detail: t([device.model, device.os].filter(Boolean).join(" · ")) || "—",
-        services: t(device.services.join(", ")) || "—",
-        confidence: `${Math.round(device.confidence * 100)}%`,
-      })),
+      rows: compactInventory
+        ? []
+        : [...assessment.devices].sort(compareDevices).map((device) => ({
+            name: nm(device.name) || "—",
+            ip: addr(device.ip),
+            mac: addr(device.mac) || "—",
+            vendor: t(device.vendor) || "—",
+            role: ROLE_LABELS[device.role].one,
+            detail: t([device.model, device.os].filter(Boolean).join(" · ")) || "—",
+            services: t(device.services.join(", ")) || "—",
+            confidence: `${Math.round(device.confidence * 100)}%`,
+          })),
+      // Long inventories are an appendix nobody reads line by line: one line per device keeps the
+      // PDF (and Chromium's memory) proportionate; the CSV export keeps every detail.
+      compact: compactInventory,
+      lineHeader: compactInventory ? inventoryLine(LINE_COLUMNS.map(([label]) => label)).join(" ") : "",
+      lines: compactInventory
+        ? [...assessment.devices].sort(compareDevices).map((device) => {
+            const [name = "", ...rest] = inventoryLine([
+              nm(device.name) || "—",
+              addr(device.ip),
+              ROLE_LABELS[device.role].one,
+              addr(device.mac) || "—",
+              t([device.vendor, device.model, device.os].filter(Boolean).join(" · ")) || "—",
+              servicesThatFit(device.services.map(t), LINE_COLUMNS[5][1]),
+              `${Math.round(device.confidence * 100)}%`,
+            ]);
+            return { name, rest: rest.join(" "), all: t(device.services.join(", ")) };
+          })
+        : [],
       count: assessment.devices.length,
     },
     method: methodView(assessment, ask),
@@ -706,6 +752,59 @@ function evidenceLine(evidence: Evidence): string {
   const prefix =
     evidence.host && evidence.host !== evidence.observed && !evidence.observed.startsWith(evidence.host);
   return t(prefix ? `${evidence.host}: ${evidence.observed}` : evidence.observed);
+}
+
+/** Risky services grouped by port, protocol and service, most widespread first. */
+function groupRiskyServices(services: Assessment["environment"]["riskyServices"]) {
+  const groups = new Map<
+    string,
+    { port: number; protocol: string; service: string; hosts: Array<{ ip: string; name?: string }> }
+  >();
+  for (const entry of services) {
+    const key = `${entry.port}/${entry.protocol} ${entry.service}`;
+    const group = groups.get(key) ?? {
+      port: entry.port,
+      protocol: entry.protocol,
+      service: entry.service,
+      hosts: [],
+    };
+    if (!group.hosts.some((host) => host.ip === entry.ip))
+      group.hosts.push({ ip: entry.ip, name: entry.name });
+    groups.set(key, group);
+  }
+  for (const group of groups.values())
+    group.hosts.sort((a, b) => ipKey(a.ip) - ipKey(b.ip) || a.ip.localeCompare(b.ip));
+  return [...groups.values()].sort((a, b) => b.hosts.length - a.hosts.length || a.port - b.port);
+}
+
+/** "a, b +3": as many services as fit in `width` characters with the count of the others. */
+function servicesThatFit(services: string[], width: number): string {
+  if (!services.length) return "—";
+  for (let shown = services.length; shown > 1; shown--) {
+    const more = services.length - shown;
+    const text = services.slice(0, shown).join(", ") + (more ? ` +${more}` : "");
+    if (codePoints(text) <= width) return text;
+  }
+  // Not even the first fits whole: it is cut, the count stays readable.
+  const more = services.length > 1 ? ` +${services.length - 1}` : "";
+  return fitColumn(services[0] ?? "", width - more.length).trimEnd() + more;
+}
+
+/** Each value cut ("…") or padded to its column's width, in code points: one monospaced line. */
+function inventoryLine(values: readonly string[]): string[] {
+  return LINE_COLUMNS.map(([, width], i) =>
+    i === LINE_COLUMNS.length - 1 ? (values[i] ?? "").padStart(width) : fitColumn(values[i] ?? "", width),
+  );
+}
+
+function fitColumn(text: string, width: number): string {
+  const chars = Array.from(text);
+  if (chars.length > width) return `${chars.slice(0, width - 1).join("")}…`;
+  return text + " ".repeat(width - chars.length);
+}
+
+function codePoints(text: string): number {
+  return Array.from(text).length;
 }
 
 function scorePart(part: { factor: string; points: number; max: number; note?: string }) {

@@ -6,7 +6,7 @@ import type { Assessment } from "../../schema/assessment.js";
 import type { Brand } from "../brand/brand-schema.js";
 import { inventoryCsv } from "./csv-inventory.js";
 import { renderHtml } from "./html.js";
-import { type PdfOptions, type PdfResult, renderPdf } from "./pdf.js";
+import { type PdfOptions, type PdfResult, renderPdf, TAGGED_PDF_MAX_DEVICES } from "./pdf.js";
 
 export interface ReportTargets {
   pdf?: string;
@@ -68,6 +68,7 @@ export async function writeReport(
       paper: brand.paper,
       headerText: `IT assessment — ${assessment.client.name}`,
       footerText: `${brand.company} · ${brand.footer}`,
+      tagged: assessment.devices.length <= TAGGED_PDF_MAX_DEVICES,
     });
   } catch (error) {
     const fallback = targets.html ?? siblingHtml(targets.pdf);

@@ -20,13 +20,14 @@ const options = {
   },
 };
 
-function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number } {
+function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number; tagged: boolean } {
   const path = join(dir, name);
   writeFileSync(path, pdf);
   const info = execFileSync("pdfinfo", [path], { encoding: "utf8" });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  const tagged = /^Tagged:\s+yes/m.test(info);
   const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
-  return { text: text.replace(/\s+/g, " "), pages };
+  return { text: text.replace(/\s+/g, " "), pages, tagged };
 }
 
 // Other test files print PDFs in parallel: this one's Chromium profiles live in its own folder.
@@ -61,7 +62,8 @@ describe("renderPdf", () => {
     const result = await renderPdf(renderHtml(assessment, DEFAULT_BRAND), options);
     expect(Buffer.from(result.pdf).subarray(0, 5).toString()).toBe("%PDF-");
     expect(result.refusedRequests).toBe(0);
-    const { text, pages } = pdfText(result.pdf, "office.pdf");
+    const { text, pages, tagged } = pdfText(result.pdf, "office.pdf");
+    expect(tagged).toBe(true);
     expect(pages).toBeGreaterThanOrEqual(10);
     expect(pages).toBeLessThanOrEqual(24);
     for (const expected of [
@@ -74,6 +76,16 @@ describe("renderPdf", () => {
       expect(text).toContain(expected);
     }
     for (const finding of assessment.findings) expect(text).toContain(finding.title);
+  });
+
+  it("prints untagged when asked (long reports): same text, no structure tree", async () => {
+    const result = await renderPdf("<!DOCTYPE html><html><body><h2>Devices</h2><p>sw01</p></body></html>", {
+      ...options,
+      tagged: false,
+    });
+    const { text, tagged } = pdfText(result.pdf, "untagged.pdf");
+    expect(tagged).toBe(false);
+    expect(text).toContain("Devices sw01");
   });
 
   it("gives up after its time bound, kills Chromium and removes the profile", async () => {
