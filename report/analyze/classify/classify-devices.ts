@@ -112,12 +112,17 @@ function note(host: Host, fact: string, observed: string, text: string): Evidenc
   return { host: host.ip, fact, observed, source: "derived", note: text };
 }
 
+/** Drops repeats of the same fact, observation and note (without building a key string per item). */
 function dedupe(evidence: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
+  const seenByFact = new Map<string, Evidence[]>();
   return evidence.filter((item) => {
-    const key = `${item.fact}|${item.observed}|${item.note ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const seen = seenByFact.get(item.fact);
+    if (!seen) {
+      seenByFact.set(item.fact, [item]);
+      return true;
+    }
+    if (seen.some((other) => other.observed === item.observed && (other.note ?? "") === (item.note ?? ""))) return false;
+    seen.push(item);
     return true;
   });
 }

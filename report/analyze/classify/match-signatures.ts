@@ -97,6 +97,8 @@ const osClassSignature = new RememberedLookup((key) => {
   );
 });
 
+const WEAK_OS_GUESS_NOTE = `nmap OS guess below ${OS_CLASS_MIN_ACCURACY}% accuracy: weak evidence, not used for the role.`;
+
 const cache = new WeakMap<Host, { gateway: string | undefined; result: HostMatches }>();
 
 /** Every signature of every family that matches this host. Pure (memoised per host object); no role decided here. */
@@ -236,7 +238,7 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
         fact: `${base}.os.matches[${index}]`,
         observed: `${osMatch.name} (${osMatch.accuracy}%)`,
         source: "scan",
-        note: `nmap OS guess below ${OS_CLASS_MIN_ACCURACY}% accuracy: weak evidence, not used for the role.`,
+        note: WEAK_OS_GUESS_NOTE,
       });
       continue;
     }
