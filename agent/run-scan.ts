@@ -15,8 +15,18 @@ import { createServicesGatherer } from "./nmap/services-gatherer.js";
 import { buildScope, type ResolvedScope } from "./scope/resolve-scope.js";
 import { ipToNumber } from "./scope/ipv4-ranges.js";
 import { collectorGatherers } from "./gatherers/index.js";
+import { createReverseDnsGatherer, DEFAULT_REVERSE_DNS_OPTIONS } from "./gatherers/reverse-dns/index.js";
 
-export const PHASES: Gatherer["phase"][] = ["local", "discovery", "services", "enrich", "network"];
+/**
+ * The phases in the order they run; phases in one step run together. The WAN/LAN pings need
+ * nothing from enrich, and enrich's few packets do not disturb them, so they share a step.
+ */
+export const PHASE_STEPS: Gatherer["phase"][][] = [
+  ["local"],
+  ["discovery"],
+  ["services"],
+  ["enrich", "network"],
+];
 
 /** After Ctrl-C, gatherers that ignore the signal get this long before the Audit is written without them. */
 const ABORT_GRACE_MS = 5000;
@@ -38,14 +48,17 @@ export function defaultGatherers(nmap: NmapSettings = {}): Gatherer[] {
   return [
     createDiscoveryGatherer({ settings: nmap }),
     createServicesGatherer({ settings: nmap }),
+    ...(nmap.noDns
+      ? []
+      : [createReverseDnsGatherer({ ...DEFAULT_REVERSE_DNS_OPTIONS, servers: nmap.dnsServers })]),
     ...collectorGatherers,
   ];
 }
 
 /**
- * Runs every gatherer, phase by phase (gatherers of one phase in parallel), and assembles the
- * Audit. A gatherer that throws becomes a warning. When the signal aborts, the Audit gathered so
- * far is returned with status "partial".
+ * Runs every gatherer, step by step (PHASE_STEPS; the gatherers of one step in parallel), and
+ * assembles the Audit. A gatherer that throws becomes a warning. When the signal aborts, the Audit
+ * gathered so far is returned with status "partial".
  */
 export async function runScan(options: ScanOptions, deps: RunScanDeps = {}): Promise<Audit> {
   const now = deps.now ?? (() => new Date());
@@ -68,12 +81,13 @@ export async function runScan(options: ScanOptions, deps: RunScanDeps = {}): Pro
   });
 
   let interruptedIn: string | undefined;
-  for (const phase of PHASES) {
+  for (const step of PHASE_STEPS) {
+    const phase = step.join(" and ");
     if (signal.aborted) {
       interruptedIn ??= phase;
       break;
     }
-    const inPhase = gatherers.filter((g) => g.phase === phase);
+    const inPhase = gatherers.filter((g) => step.includes(g.phase));
     const settled = Promise.all(
       inPhase.map(async (gatherer) => {
         try {
@@ -88,7 +102,7 @@ export async function runScan(options: ScanOptions, deps: RunScanDeps = {}): Pro
       interruptedIn = phase;
       break;
     }
-    if (phase === "discovery") flagSharedMacs(ctx.addHostFacts, hosts());
+    if (step.includes("discovery")) flagSharedMacs(ctx.addHostFacts, hosts());
   }
   flagSharedMacs(ctx.addHostFacts, hosts());
 

@@ -63,7 +63,14 @@ function floorFromAudit(path: string): string[][] {
 }
 
 const roleChecks: Record<string, RoleCheck> = {};
-const perPhase: { round: number; discoveryS: number; batchesS: number[]; sweetspotS: number }[] = [];
+const perPhase: {
+  round: number;
+  discoveryS: number;
+  batchesS: number[];
+  sweetspotS: number;
+  /** Every probe of the round's Audit: seconds from the scan's start to its start and end. */
+  timeline: { id: string; fromS: number; toS: number | null; targets: number }[];
+}[] = [];
 const all: RunResult[] = [];
 const save = () =>
   writeFileSync(
@@ -115,6 +122,15 @@ try {
             discoveryS: elapsed[0] ?? Number.NaN,
             batchesS: elapsed.slice(1),
             sweetspotS: res.wallMs / 1000,
+            timeline: audit.engagement.probes.map((p) => {
+              const since = (at: string) => (Date.parse(at) - Date.parse(audit.startedAt)) / 1000;
+              return {
+                id: p.id,
+                fromS: since(p.startedAt),
+                toS: p.finishedAt ? since(p.finishedAt) : null,
+                targets: p.targets.length,
+              };
+            }),
           });
           roleChecks["sweetspot scan"] = checkRoles(audit, truth);
         },

@@ -31,7 +31,7 @@ export function discoveryArgs(input: DiscoveryArgsInput): string[] {
     String(input.maxPacketsPerSecond),
     "--stats-every",
     "2s",
-    ...dnsArgs(input.settings),
+    ...dnsArgs(),
     ...excludeArgs(input.excludes),
     "-oX",
     "-",

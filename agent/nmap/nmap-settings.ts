@@ -2,16 +2,19 @@
 export interface NmapSettings {
   /** The nmap binary (default: "nmap" on PATH). */
   path?: string;
-  /** nmap --dns-servers for reverse lookups; by default nmap uses the host's resolver. */
+  /** Resolvers for the reverse lookups (the reverse-dns gatherer); by default the host's. */
   dnsServers?: string[];
-  /** nmap -n: no reverse DNS at all (only for tests against 127.0.0.1). */
+  /** No reverse DNS at all (only for tests against 127.0.0.1). */
   noDns?: boolean;
 }
 
-export function dnsArgs(settings: NmapSettings): string[] {
-  if (settings.noDns) return ["-n"];
-  if (settings.dnsServers?.length) return ["--dns-servers", settings.dnsServers.join(",")];
-  return [];
+/**
+ * nmap never resolves names itself (-n): its reverse lookups of a batch went to the system
+ * resolver and a dead resolver stalled the scan for minutes (BENCHMARKS.md). The reverse-dns
+ * gatherer asks for PTR names instead, all at once, with a short timeout.
+ */
+export function dnsArgs(): string[] {
+  return ["-n"];
 }
 
 export function excludeArgs(excludes: string[]): string[] {

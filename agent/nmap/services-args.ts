@@ -113,7 +113,7 @@ function common(input: ServicesArgsInput): string[] {
     String(input.hosts.length),
     "--stats-every",
     "5s",
-    ...dnsArgs(input.settings),
+    ...dnsArgs(),
     ...excludeArgs(input.excludes),
     "-oX",
     "-",
@@ -129,6 +129,35 @@ export function unprivilegedServiceSkips(): string[] {
     `UDP ports not scanned (${[...new Set(udp)].join(", ")}): UDP scanning needs raw sockets`,
     "OS detection (-O) skipped: it needs raw sockets",
   ];
+}
+
+/** The service scan's nmap processes: TCP batches in the order to start them, and UDP batches. */
+export interface ServicePlan {
+  tcp: string[][];
+  udp: string[][];
+}
+
+/**
+ * UDP batches cover this many TCP batches' worth of hosts: a UDP pass is 12 ports and a few
+ * scripts, and its time hardly grows with the hosts in it.
+ */
+export const UDP_BATCH_FACTOR = 4;
+
+/**
+ * Hosts in address order. The first `batchSize` hosts get TCP batches of half the size: offices put
+ * gateways, servers, NAS and printers at low static addresses and hand out the rest by DHCP, and
+ * nmap ends a host group only when its slowest host has finished every phase, so one busy server
+ * held seven others (BENCHMARKS.md). Smaller still would cost more than it saves: each batch
+ * waits out its own slow services, and the packet budget is shared by the processes.
+ */
+export function planServicePasses(ips: string[], batchSize: number, udp: boolean): ServicePlan {
+  const size = Math.max(1, Math.floor(batchSize));
+  const leadCount = Math.min(ips.length, size);
+  const tcp = [
+    ...splitIntoBatches(ips.slice(0, leadCount), Math.ceil(size / 2)),
+    ...splitIntoBatches(ips.slice(leadCount), size),
+  ];
+  return { tcp, udp: udp ? splitIntoBatches(ips, size * UDP_BATCH_FACTOR) : [] };
 }
 
 /** Splits hosts into batches of at most `size`, keeping order. */

@@ -56,7 +56,7 @@ export function registerScan(program: Command): void {
     )
     .option(
       "--dns-servers <ips>",
-      "DNS servers nmap uses for reverse lookups (default: this host's resolver)",
+      "DNS servers used for reverse lookups (default: this host's resolver)",
       collect,
     )
     .option("--allow-public", "allow public (non-RFC 1918) targets you are authorised to scan")

@@ -28,7 +28,9 @@ export function createAnnouncementsGatherer(options: AnnouncementsOptions = DEFA
   return defineGatherer({
     id: ANNOUNCEMENTS_ID,
     version: 1,
-    phase: "enrich",
+    // Needs only the live hosts; its fixed listening window overlaps the service scan instead of
+    // adding to the scan's end.
+    phase: "services",
     run: (ctx) => gatherAnnouncements(ctx, options),
   });
 }

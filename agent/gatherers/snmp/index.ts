@@ -55,7 +55,7 @@ export function redact(message: string, communities: readonly string[]): string 
 }
 
 /**
- * SNMP system group (v2c, then v1) with the configured communities only, then UPS-MIB and, on APC
+ * SNMP system group (v2c and v1) with the configured communities only, then UPS-MIB and, on APC
  * cards, PowerNet. The Audit records which community answered by position, never the string.
  */
 export async function gatherSnmp(ctx: GatherContext, options: SnmpOptions): Promise<void> {
@@ -65,7 +65,7 @@ export async function gatherSnmp(ctx: GatherContext, options: SnmpOptions): Prom
   const done = ctx.probe({
     id: SNMP_ID,
     tool: "net-snmp",
-    command: `SNMP GET system group v2c then v1, ${communities.length} configured ${communities.length === 1 ? "community" : "communities"}${sweep ? " (no UDP scan results: every live host, short timeout)" : ""}`,
+    command: `SNMP GET system group v2c and v1, ${communities.length} configured ${communities.length === 1 ? "community" : "communities"}${sweep ? " (no UDP scan results: every live host, short timeout)" : ""}`,
     targets: ips,
   });
   const openFor = new Set(
@@ -105,6 +105,11 @@ export async function gatherSnmp(ctx: GatherContext, options: SnmpOptions): Prom
   done(ctx.signal.aborted ? "interrupted" : "ok", `${answered} of ${ips.length} hosts answered`);
 }
 
+/**
+ * Each configured community in v2c and v1 at once, so a silent host costs one timeout per
+ * community rather than two; v2c wins when both answer. Communities stay one after the other: a
+ * device that answers the first never sees the others (failed logins are logged and can alert).
+ */
 async function askHost(
   ip: string,
   communities: readonly string[],
@@ -113,8 +118,10 @@ async function askHost(
   signal: AbortSignal,
 ): Promise<Snmp | undefined> {
   for (const [communityIndex, community] of communities.entries()) {
-    for (const version of ["2c", "1"] as SnmpVersion[]) {
-      if (signal.aborted) return undefined;
+    if (signal.aborted) return undefined;
+    const stopLosers = new AbortController();
+    const attemptSignal = AbortSignal.any([signal, stopLosers.signal]);
+    const attempts = (["2c", "1"] as SnmpVersion[]).map((version) => {
       const request: SnmpRequest = {
         ip,
         community,
@@ -124,13 +131,22 @@ async function askHost(
         retries: sweep ? 0 : options.retries,
         signal,
       };
-      let system: ReturnType<typeof mapSystem>;
-      try {
-        system = mapSystem(await snmpGet(request, Object.values(SYSTEM_OIDS)));
-      } catch {
-        continue; // wrong community, wrong version or nobody there: all look like a timeout
+      const system = snmpGet({ ...request, signal: attemptSignal }, Object.values(SYSTEM_OIDS))
+        .then((varbinds) => mapSystem(varbinds))
+        // wrong community, wrong version or nobody there: all look like a timeout
+        .catch(() => undefined);
+      return { request, system };
+    });
+    try {
+      for (const { request, system } of attempts) {
+        const found = await system;
+        if (signal.aborted) return undefined;
+        if (!found) continue;
+        stopLosers.abort();
+        return { ...found, ups: await askUps(request, found), communityIndex };
       }
-      return { ...system, ups: await askUps(request, system), communityIndex };
+    } finally {
+      stopLosers.abort();
     }
   }
   return undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { discoveryArgs, TCP_PING_PORTS } from "../../../agent/nmap/discovery-args.js";
 import { batchTimeoutMs } from "../../../agent/nmap/services-gatherer.js";
 import {
+  planServicePasses,
   servicesArgs,
   splitIntoBatches,
   tlsRetryArgs,
@@ -40,11 +41,10 @@ describe("discoveryArgs", () => {
     }
   });
 
-  it("passes exclusions and DNS settings only when given", () => {
+  it("passes exclusions only when given, and never lets nmap resolve names (-n)", () => {
     const plain = discoveryArgs({ ...base, privileged: true });
     expect(plain).not.toContain("--exclude");
-    expect(plain).not.toContain("-n");
-    expect(plain).not.toContain("--dns-servers");
+    expect(plain).toContain("-n");
     const args = discoveryArgs({
       ...base,
       privileged: true,
@@ -52,8 +52,9 @@ describe("discoveryArgs", () => {
       settings: { dnsServers: ["10.0.0.53"] },
     });
     expect(valueAfter(args, "--exclude")).toBe("192.168.1.5/32,192.168.1.64/26");
-    expect(valueAfter(args, "--dns-servers")).toBe("10.0.0.53");
-    expect(discoveryArgs({ ...base, privileged: true, settings: { noDns: true } })).toContain("-n");
+    // Reverse lookups are the reverse-dns gatherer's, with these servers.
+    expect(args).toContain("-n");
+    expect(args).not.toContain("--dns-servers");
   });
 });
 
@@ -105,6 +106,7 @@ describe("servicesArgs", () => {
     expect(valueAfter(args, "--max-rate")).toBe("100");
     expect(valueAfter(args, "--min-hostgroup")).toBe("2");
     expect(valueAfter(args, "--exclude")).toBe("10.0.0.9/32");
+    for (const pass of [args, udpArgs({ ...base, privileged: true })]) expect(pass).toContain("-n");
     expect(valueAfter(args, "--script")).toContain("smb-protocols");
     expect(valueAfter(args, "--script")).toContain("ssl-cert");
     expect(valueAfter(args, "--script")).not.toMatch(/brute|vuln|exploit/);
@@ -124,5 +126,30 @@ describe("splitIntoBatches", () => {
     [[1, 2], 0, [[1], [2]]],
   ])("%j by %d → %j", (items, size, expected) => {
     expect(splitIntoBatches(items, size)).toEqual(expected);
+  });
+});
+
+describe("planServicePasses", () => {
+  const ips = Array.from({ length: 20 }, (_, i) => `10.0.0.${i + 1}`);
+
+  it("gives the first --parallel hosts half-size TCP batches, started first, and the UDP pass its own batches", () => {
+    const plan = planServicePasses(ips, 8, true);
+    expect(plan.tcp.map((b) => b.length)).toEqual([4, 4, 8, 4]);
+    expect(plan.tcp[0]).toEqual(["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]);
+    expect(plan.tcp.flat()).toEqual(ips);
+    expect(plan.udp).toEqual([ips]);
+  });
+
+  it("has no UDP pass unprivileged, and copes with tiny scans and batch sizes", () => {
+    expect(planServicePasses(ips.slice(0, 3), 8, false)).toEqual({
+      tcp: [["10.0.0.1", "10.0.0.2", "10.0.0.3"]],
+      udp: [],
+    });
+    expect(planServicePasses([], 8, true)).toEqual({ tcp: [], udp: [] });
+    expect(planServicePasses(ips.slice(0, 3), 1, true).tcp).toEqual([
+      ["10.0.0.1"],
+      ["10.0.0.2"],
+      ["10.0.0.3"],
+    ]);
   });
 });

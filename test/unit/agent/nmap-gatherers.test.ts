@@ -72,17 +72,69 @@ describe("the nmap gatherers", () => {
     ]);
     const tcpPasses = calls.filter((args) => args.includes("-sV"));
     const batches = tcpPasses.map((args) => args.filter((a) => /^10\.9\.0\.\d+$/.test(a)));
-    expect(batches).toEqual([["10.9.0.1", "10.9.0.2"], ["10.9.0.3", "10.9.0.10"], ["10.9.0.11"]]);
-    expect(calls.filter((args) => args.includes("-sU"))).toHaveLength(3);
+    // The first --parallel hosts (low addresses: servers, gateway) in half-size batches.
+    expect(batches).toEqual([["10.9.0.1"], ["10.9.0.2"], ["10.9.0.3", "10.9.0.10"], ["10.9.0.11"]]);
+    const udpPasses = calls.filter((args) => args.includes("-sU"));
+    expect(udpPasses.map((args) => args.filter((a) => /^10\.9\.0\.\d+$/.test(a)))).toEqual([
+      ["10.9.0.1", "10.9.0.2", "10.9.0.3", "10.9.0.10", "10.9.0.11"],
+    ]);
     for (const args of calls) expect(args[args.indexOf("--exclude") + 1]).toBe("10.9.0.7/32");
-    for (const args of calls.slice(1)) expect(args[args.indexOf("--max-rate") + 1]).toBe("100");
+    // 3 TCP processes and the UDP one share the 300 packets/s; the UDP one, once done, takes a
+    // TCP batch with its own share.
+    for (const args of tcpPasses) expect(["80", "60"]).toContain(args[args.indexOf("--max-rate") + 1]);
+    for (const args of udpPasses) expect(args[args.indexOf("--max-rate") + 1]).toBe("60");
     const host = audit.hosts.find((h) => h.ip === "10.9.0.2");
     expect(host?.status.reason).toBe("arp-response");
     expect(host?.services[0]).toMatchObject({ port: 445, product: "Samba smbd" });
     expect(host?.vendor).toBe("VMware");
-    expect(audit.nmap).toHaveLength(7);
-    expect(audit.engagement.probes.filter((p) => p.tool === "nmap")).toHaveLength(7);
+    expect(audit.nmap).toHaveLength(6);
+    expect(audit.engagement.probes.filter((p) => p.tool === "nmap")).toHaveLength(6);
     expect(audit.engagement.probes[0]?.command).toMatch(/^nmap -sn /);
+  });
+
+  it("runs the UDP pass alongside the TCP ones and never exceeds the packet budget", async () => {
+    const { run } = fakeNmap();
+    const running = new Map<number, { rate: number; udp: boolean }>();
+    const log: string[] = [];
+    let id = 0;
+    let peakRate = 0;
+    const tcpRates: number[] = [];
+    const slowRun: typeof run = async (opts) => {
+      const me = id++;
+      const udp = opts.args.includes("-sU");
+      const rate = Number(opts.args[opts.args.indexOf("--max-rate") + 1]);
+      if (!udp) tcpRates.push(rate);
+      running.set(me, { rate, udp });
+      peakRate = Math.max(
+        peakRate,
+        [...running.values()].reduce((sum, p) => sum + p.rate, 0),
+      );
+      log.push(`start ${udp ? "udp" : "tcp"}`);
+      await new Promise((resolve) => setTimeout(resolve, udp ? 5 : 20));
+      running.delete(me);
+      log.push(`end ${udp ? "udp" : "tcp"}`);
+      return run(opts);
+    };
+    const scan = { ...options(true), parallelHosts: 1 };
+    const audit = await runScan(scan, {
+      scope,
+      gatherers: [createDiscoveryGatherer({ run }), createServicesGatherer({ run: slowRun })],
+    });
+    expect(audit.status).toBe("complete");
+    expect(log.indexOf("start udp")).toBeLessThan(log.indexOf("end tcp"));
+    expect(peakRate).toBeLessThanOrEqual(300);
+    // 5 TCP batches of one host on 3 TCP processes: the UDP process, its passes done, took one
+    // with its own share of the budget.
+    expect(tcpRates.sort()).toEqual([60, 80, 80, 80, 80]);
+    // Budgets too small to share four ways: fewer processes, never above the budget.
+    for (const budget of [1, 2, 3]) {
+      peakRate = 0;
+      await runScan(
+        { ...scan, maxPacketsPerSecond: budget },
+        { scope, gatherers: [createDiscoveryGatherer({ run }), createServicesGatherer({ run: slowRun })] },
+      );
+      expect(peakRate).toBeLessThanOrEqual(budget);
+    }
   });
 
   it("unprivileged: says what it skipped and still fills MACs from the kernel's ARP table", async () => {
@@ -152,7 +204,7 @@ describe("the nmap gatherers", () => {
       gatherers: [createDiscoveryGatherer({ run }), createServicesGatherer({ run: withTls })],
     });
     const retries = calls.filter((args) => args.includes("ssl-cert") && !args.includes("-sV"));
-    expect(retries).toHaveLength(3);
+    expect(retries).toHaveLength(4); // one per TCP batch
     expect(retries[0]?.[retries[0].indexOf("-p") + 1]).toBe("443");
   });
 

@@ -1,3 +1,4 @@
+import { createSocket } from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
 import { gatherSnmp, redact, snmpTargets } from "../../../agent/gatherers/snmp/index.js";
 import { looksLikeUps, mapApc, mapSystem, mapUpsMib } from "../../../agent/gatherers/snmp/map-varbinds.js";
@@ -145,11 +146,41 @@ describe("snmp collector against a local agent", () => {
     expect(draft.probes[0]).toMatchObject({ id: "snmp", status: "ok", targets: ["127.0.0.1"] });
   });
 
+  it("asks each community in v2c and v1 at once, one community after another, of a silent host", async () => {
+    // A host that swallows every datagram: what reaches it shows the order of the requests.
+    const silent = createSocket("udp4");
+    const received: { version: number; community: string }[] = [];
+    silent.on("message", (message) => received.push(snmpHeader(message)));
+    await new Promise<void>((resolve) => silent.bind(port, "127.0.0.1", resolve));
+    close = () => new Promise<void>((resolve) => silent.close(() => resolve()));
+    const { ctx } = fakeContext({
+      hosts: [{ ip: "127.0.0.1", status: { state: "up" }, services: udpOpen }],
+      options: { snmpCommunities: [SECRET, "private"] },
+    });
+    await gatherSnmp(ctx, { ...options, retries: 1 });
+    // BER version field: 1 = v2c, 0 = v1. With one retry, asking v1 only after v2c timed out
+    // would send v2c, v2c, v1, v1; asked at once, each pair holds both versions. Both versions
+    // of the first community go out before the second is tried: one timeout per community.
+    expect(received.map((r) => r.community)).toEqual([
+      SECRET,
+      SECRET,
+      SECRET,
+      SECRET,
+      "private",
+      "private",
+      "private",
+      "private",
+    ]);
+    for (const pair of [0, 2, 4, 6]) {
+      expect(new Set(received.slice(pair, pair + 2).map((r) => r.version))).toEqual(new Set([0, 1]));
+    }
+  });
+
   it("warns, without the community, when no configured community answers", async () => {
     close = (await startFakeSnmpAgent(port, "only-this-one", SYSTEM_SCALARS)).close;
     const { ctx, draft, hosts } = fakeContext({
       hosts: [{ ip: "127.0.0.1", status: { state: "up" }, services: udpOpen }],
-      options: { snmpCommunities: [SECRET] },
+      options: { snmpCommunities: [SECRET, "private"] },
     });
     await gatherSnmp(ctx, options);
     expect(hosts()[0]?.snmp).toBeUndefined();
@@ -178,3 +209,23 @@ describe("snmp collector against a local agent", () => {
     expect(draft.probes.at(-1)?.status).toBe("interrupted");
   });
 });
+
+/** The version and community of an SNMP v1/v2c message: SEQUENCE { INTEGER version, OCTET STRING community, … }. */
+function snmpHeader(message: Buffer): { version: number; community: string } {
+  let offset = 1;
+  const length = (): number => {
+    const first = message[offset++] ?? 0;
+    if (first < 0x80) return first;
+    let value = 0;
+    for (let i = 0; i < (first & 0x7f); i++) value = value * 256 + (message[offset++] ?? 0);
+    return value;
+  };
+  length(); // the outer SEQUENCE
+  offset++; // INTEGER tag
+  const versionLength = length();
+  const version = message.readUIntBE(offset, versionLength);
+  offset += versionLength;
+  offset++; // OCTET STRING tag
+  const communityLength = length();
+  return { version, community: message.toString("latin1", offset, offset + communityLength) };
+}
