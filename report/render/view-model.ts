@@ -111,6 +111,7 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
   const maxHostsListed = options.maxHostsListed ?? 6;
   const maxRiskyHostsListed = options.maxRiskyHostsListed ?? 16;
   const compactInventory = assessment.devices.length > (options.compactInventoryAbove ?? 100);
+  const sortedDevices = [...assessment.devices].sort(compareDevices);
   const env = assessment.environment;
   const clientName = t(assessment.client.name) || "Client";
   const nm = (name: string | undefined) => t(withoutDomain(name, env.directory.name));
@@ -584,7 +585,7 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
     inventory: {
       rows: compactInventory
         ? []
-        : [...assessment.devices].sort(compareDevices).map((device) => ({
+        : sortedDevices.map((device) => ({
             name: nm(device.name) || "—",
             ip: addr(device.ip),
             mac: addr(device.mac) || "—",
@@ -599,7 +600,7 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
       compact: compactInventory,
       lineHeader: compactInventory ? inventoryLine(LINE_COLUMNS.map(([label]) => label)).join(" ") : "",
       lines: compactInventory
-        ? [...assessment.devices].sort(compareDevices).map((device) => {
+        ? sortedDevices.map((device) => {
             const [name = "", ...rest] = inventoryLine([
               nm(device.name) || "—",
               addr(device.ip),
@@ -758,7 +759,13 @@ function evidenceLine(evidence: Evidence): string {
 function groupRiskyServices(services: Assessment["environment"]["riskyServices"]) {
   const groups = new Map<
     string,
-    { port: number; protocol: string; service: string; hosts: Array<{ ip: string; name?: string }> }
+    {
+      port: number;
+      protocol: string;
+      service: string;
+      ips: Set<string>;
+      hosts: Array<{ ip: string; name?: string }>;
+    }
   >();
   for (const entry of services) {
     const key = `${entry.port}/${entry.protocol} ${entry.service}`;
@@ -766,10 +773,13 @@ function groupRiskyServices(services: Assessment["environment"]["riskyServices"]
       port: entry.port,
       protocol: entry.protocol,
       service: entry.service,
+      ips: new Set<string>(),
       hosts: [],
     };
-    if (!group.hosts.some((host) => host.ip === entry.ip))
+    if (!group.ips.has(entry.ip)) {
+      group.ips.add(entry.ip);
       group.hosts.push({ ip: entry.ip, name: entry.name });
+    }
     groups.set(key, group);
   }
   for (const group of groups.values())

@@ -1,5 +1,5 @@
 import type { Host, ScriptData, ScriptResult, Service } from "../../../schema/audit.js";
-import { memoisedPerObject } from "./remembered-matches.js";
+import { memoisedPerObject } from "../remembered-lookups.js";
 import { cleanName, cleanText } from "./text-cleanup.js";
 
 /** A text found on a host, with the Audit path it came from. */

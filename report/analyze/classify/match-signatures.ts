@@ -20,7 +20,7 @@ import {
   servicePath,
   smbInfo,
 } from "./host-facts.js";
-import { RememberedLookup } from "./remembered-matches.js";
+import { RememberedLookup } from "../remembered-lookups.js";
 import { macHasVendor } from "./text-cleanup.js";
 
 export type SignatureFamily =

@@ -1,4 +1,4 @@
-import { RememberedLookup } from "./remembered-matches.js";
+import { RememberedLookup } from "../remembered-lookups.js";
 
 /** Longest text kept from the network in a Device/Environment field (attacker-controlled). */
 export const MAX_TEXT = 200;

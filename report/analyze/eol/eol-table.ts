@@ -1,4 +1,4 @@
-import { RememberedLookup } from "../classify/remembered-matches.js";
+import { RememberedLookup } from "../remembered-lookups.js";
 
 /**
  * End-of-life dates of operating systems, from each vendor's published lifecycle (the date

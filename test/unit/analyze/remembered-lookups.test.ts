@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RememberedLookup, memoisedPerObject } from "../../../report/analyze/classify/remembered-matches.js";
+import { RememberedLookup, memoisedPerObject } from "../../../report/analyze/remembered-lookups.js";
 import { deviceByIp } from "../../../report/analyze/device-index.js";
 import type { Device } from "../../../schema/assessment.js";
 
