@@ -1,3 +1,4 @@
+import { groupThousands } from "../../lib/group-thousands.js";
 import type { Answers } from "../../schema/answers.js";
 import type { Assessment, Environment, Proposal } from "../../schema/assessment.js";
 import type { Pricing } from "../../schema/pricing.js";
@@ -38,7 +39,7 @@ export function decideVerdict({ environment, answers, proposal, pricing }: Verdi
   const { seats } = seatCount(environment, answers);
   const fee = fairMonthlyFee(proposal);
   const band = pricing.targetBand;
-  const money = (value: number) => `${Math.round(value).toLocaleString("en-US")} ${pricing.currency}`;
+  const money = (value: number) => `${groupThousands(Math.round(value))} ${pricing.currency}`;
   const { counts, directory } = environment;
   const shape = `${seats} seats, ${counts.servers} server(s), ${
     directory.kind === "domain"

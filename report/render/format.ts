@@ -1,3 +1,4 @@
+import { groupThousands } from "../../lib/group-thousands.js";
 const CURRENCY_SYMBOLS: Record<string, string> = {
   USD: "$",
   CAD: "CA$",
@@ -9,7 +10,7 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
 
 /** "$1,450" — whole units; the currency code is shown when we know no symbol for it. */
 export function formatMoney(amount: number, currency = "USD"): string {
-  const rounded = Math.round(amount).toLocaleString("en-US");
+  const rounded = groupThousands(Math.round(amount));
   const symbol = CURRENCY_SYMBOLS[currency.toUpperCase()];
   return symbol ? `${symbol}${rounded}` : `${rounded} ${currency.toUpperCase()}`;
 }

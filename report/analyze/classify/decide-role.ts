@@ -25,6 +25,8 @@ export const ROLE_PRIORITY: Role[] = [
   "unknown",
 ];
 
+const PRIORITY_RANK = new Map(ROLE_PRIORITY.map((role, rank) => [role, rank]));
+
 /** Confidence grows with the winning total: 1 - e^(-total / SATURATION). */
 export const CONFIDENCE_SATURATION = 3;
 /** A role decided by nmap OS guesses alone is never more certain than this. */
@@ -65,7 +67,7 @@ export function decideRole(matches: SignatureMatch[]): RoleDecision {
     return { role: "unknown", roles: ["unknown"], confidence: 0, supporting: [], osOnly };
 
   const ranked = [...totals.entries()].sort(
-    (a, b) => b[1] - a[1] || ROLE_PRIORITY.indexOf(a[0]) - ROLE_PRIORITY.indexOf(b[0]),
+    (a, b) => b[1] - a[1] || (PRIORITY_RANK.get(a[0]) ?? -1) - (PRIORITY_RANK.get(b[0]) ?? -1),
   );
   let roles = ranked.map(([role]) => role);
   // A laptop is a workstation: explicit laptop evidence (a name, an announcement) specialises it.

@@ -25,17 +25,32 @@ export const openServices = memoisedPerObject((host: Host): Service[] =>
   host.services.filter((service) => service.state === "open"),
 );
 
-/** Every result of one NSE script on the host (host scripts and port scripts). */
-export function findScripts(host: Host, id: string): Located<ScriptResult>[] {
-  const found: Located<ScriptResult>[] = [];
-  const hostScript = host.scripts[id];
-  if (hostScript) found.push({ value: hostScript, fact: `${hostPath(host)}.scripts.${id}` });
-  for (const service of host.services) {
-    const script = service.scripts[id];
-    if (script) found.push({ value: script, fact: `${servicePath(host, service)}.scripts.${id}` });
-  }
-  return found;
+/** The host's open ports as "445/tcp" keys (remembered per host; never mutate). */
+export const openPortKeys = memoisedPerObject(
+  (host: Host): ReadonlySet<string> => new Set(openServices(host).map(portKey)),
+);
+
+/** Every result of one NSE script on the host (host scripts, then port scripts; never mutate). */
+export function findScripts(host: Host, id: string): readonly Located<ScriptResult>[] {
+  return scriptsById(host).get(id) ?? NONE;
 }
+
+const NONE: readonly Located<ScriptResult>[] = [];
+
+/** One pass over the host's scripts, kept: several facts each look for a few script ids. */
+const scriptsById = memoisedPerObject((host: Host): Map<string, Located<ScriptResult>[]> => {
+  const index = new Map<string, Located<ScriptResult>[]>();
+  const add = (id: string, value: ScriptResult, fact: string) => {
+    const list = index.get(id);
+    if (list) list.push({ value, fact });
+    else index.set(id, [{ value, fact }]);
+  };
+  for (const id in host.scripts) add(id, host.scripts[id]!, `${hostPath(host)}.scripts.${id}`);
+  for (const service of host.services) {
+    for (const id in service.scripts) add(id, service.scripts[id]!, `${servicePath(host, service)}.scripts.${id}`);
+  }
+  return index;
+});
 
 /** A string element of a script's structured output, or a "Key: value" line of its text. */
 export function scriptField(

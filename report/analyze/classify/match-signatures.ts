@@ -6,21 +6,21 @@ import { MAC_VENDOR_SIGNATURES } from "../signatures/mac-vendors.js";
 import { NETBIOS_SUFFIX_SIGNATURES } from "../signatures/netbios-suffixes.js";
 import { OS_CLASS_MIN_ACCURACY, OS_CLASS_SIGNATURES } from "../signatures/os-classes.js";
 import { OS_STRING_SIGNATURES } from "../signatures/os-strings.js";
-import { PORT_SIGNATURES } from "../signatures/port-signatures.js";
 import type { BannerField, SignatureBase } from "../signatures/signature-types.js";
-import { WEIGHT } from "../signatures/signature-types.js";
+import { BANNER_FIELDS, WEIGHT } from "../signatures/signature-types.js";
 import { SNMP_ENTERPRISE_SIGNATURES } from "../signatures/snmp-enterprises.js";
 import {
   type Located,
   bannerTexts,
   hostPath,
   netbiosOf,
+  openPortKeys,
   openServices,
-  portKey,
   servicePath,
   smbInfo,
 } from "./host-facts.js";
-import { RememberedLookup } from "../remembered-lookups.js";
+import { RememberedLookup, memoisedPerObject } from "../remembered-lookups.js";
+import { portSignatureCandidates } from "./port-signature-candidates.js";
 import { macHasVendor } from "./text-cleanup.js";
 
 export type SignatureFamily =
@@ -61,16 +61,18 @@ const macVendorSignature = new RememberedLookup((vendor) =>
   MAC_VENDOR_SIGNATURES.find((signature) => signature.match.test(vendor)),
 );
 
+const NO_HITS: readonly number[] = [];
+
 /** Per field: which banner signatures (by index) match a text, in signature order. */
-const bannerHitsByField = new Map<BannerField, RememberedLookup<ReadonlySet<number>>>();
-function bannerHits(field: BannerField, text: string): ReadonlySet<number> {
+const bannerHitsByField = new Map<BannerField, RememberedLookup<readonly number[]>>();
+function bannerHits(field: BannerField, text: string): readonly number[] {
   let lookup = bannerHitsByField.get(field);
   if (!lookup) {
     const candidates = [...BANNER_SIGNATURES.entries()].filter(([, signature]) => signature.fields.includes(field));
     lookup = new RememberedLookup((value) => {
-      const hits = new Set<number>();
-      for (const [index, signature] of candidates) if (signature.match.test(value)) hits.add(index);
-      return hits;
+      const hits: number[] = [];
+      for (const [index, signature] of candidates) if (signature.match.test(value)) hits.push(index);
+      return hits.length > 0 ? hits : NO_HITS;
     });
     bannerHitsByField.set(field, lookup);
   }
@@ -171,8 +173,8 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
   }
 
   // Port sets
-  const open = new Set(openServices(host).map(portKey));
-  for (const signature of PORT_SIGNATURES) {
+  const open = openPortKeys(host);
+  for (const signature of portSignatureCandidates(open)) {
     if (!signature.allOf.every((port) => open.has(port))) continue;
     if (signature.noneOf?.some((port) => open.has(port))) continue;
     const anyHits = signature.anyOf?.filter((port) => open.has(port)) ?? [];
@@ -182,19 +184,26 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
   }
 
   // Banners, titles, certificates, products, announcements, names
+  // Only the signatures some text hit are visited (most hosts hit none or a few of them), in
+  // signature order, each with its first hitting text in the signature's field order.
   const texts = bannerTexts(host);
-  const hitsOf = new Map<Located, ReadonlySet<number>>();
-  for (const field of Object.keys(texts) as BannerField[]) {
-    for (const text of texts[field]) hitsOf.set(text, bannerHits(field, text.value));
+  const hitsOf = new Map<Located, readonly number[]>();
+  const hitIndexes: number[] = [];
+  for (const field of BANNER_FIELDS) {
+    for (const text of texts[field]) {
+      const hits = bannerHits(field, text.value);
+      if (hits === NO_HITS) continue;
+      hitsOf.set(text, hits);
+      for (const index of hits) if (!hitIndexes.includes(index)) hitIndexes.push(index);
+    }
   }
-  if ([...hitsOf.values()].some((hits) => hits.size > 0)) {
-    for (const [index, signature] of BANNER_SIGNATURES.entries()) {
-      hit: for (const field of signature.fields) {
-        for (const text of texts[field]) {
-          if (hitsOf.get(text)?.has(index)) {
-            add("banner", signature, text.fact, text.value);
-            break hit;
-          }
+  for (const index of hitIndexes.sort((a, b) => a - b)) {
+    const signature = BANNER_SIGNATURES[index]!;
+    hit: for (const field of signature.fields) {
+      for (const text of texts[field]) {
+        if (hitsOf.get(text)?.includes(index)) {
+          add("banner", signature, text.fact, text.value);
+          break hit;
         }
       }
     }
@@ -231,7 +240,9 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
   }
 
   // nmap OS classes (guesses)
-  for (const [index, osMatch] of (host.os?.matches ?? []).entries()) {
+  const osMatches = host.os?.matches ?? [];
+  for (let index = 0; index < osMatches.length; index++) {
+    const osMatch = osMatches[index]!;
     if (osMatch.accuracy < OS_CLASS_MIN_ACCURACY) {
       notes.push({
         host: host.ip,
@@ -244,7 +255,7 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
     }
     for (const osClass of osMatch.classes) {
       const signature = osClassSignature.get(
-        [osClass.type ?? "", osClass.family ?? "", osClass.generation ?? "", osClass.vendor ?? ""].join("\u0000"),
+        `${osClass.type ?? ""}\u0000${osClass.family ?? ""}\u0000${osClass.generation ?? ""}\u0000${osClass.vendor ?? ""}`,
       );
       if (signature && !matches.some((match) => match.signature === signature)) {
         add("os-class", signature, `${base}.os.matches[${index}]`, `${osMatch.name} (${osMatch.accuracy}%)`);
@@ -278,9 +289,10 @@ export function announcedOsStrings(host: Host): { value: string; fact: string }[
 }
 
 /** Roles a signature votes for, with the weight each gets. */
-export function signatureVotes(signature: SignatureBase): { role: Role; weight: number }[] {
-  return signature.roles.map((role, index) => ({
-    role,
-    weight: index === 0 ? signature.weight : signature.weight * SECONDARY_ROLE_FACTOR,
-  }));
-}
+export const signatureVotes = memoisedPerObject(
+  (signature: SignatureBase): readonly { role: Role; weight: number }[] =>
+    signature.roles.map((role, index) => ({
+      role,
+      weight: index === 0 ? signature.weight : signature.weight * SECONDARY_ROLE_FACTOR,
+    })),
+);

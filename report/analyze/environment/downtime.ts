@@ -1,3 +1,4 @@
+import { groupThousands } from "../../../lib/group-thousands.js";
 import type { Answers } from "../../../schema/answers.js";
 import type { Environment, Question } from "../../../schema/assessment.js";
 import { QUESTIONS } from "./questions.js";
@@ -17,7 +18,7 @@ export function buildDowntime(
 ): { downtime: Environment["downtime"]; questions: Question[] } {
   const basis: string[] = [];
   const questions: Question[] = [];
-  const money = (value: number) => `${Math.round(value).toLocaleString("en-US")} ${currency}`;
+  const money = (value: number) => `${groupThousands(Math.round(value))} ${currency}`;
   const hours = answers.workingHoursPerDay ?? DEFAULT_WORKING_HOURS_PER_DAY;
   const people = answers.employees ?? (workstations > 0 ? workstations : undefined);
   const peopleSource =

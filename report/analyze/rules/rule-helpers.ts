@@ -1,6 +1,7 @@
 import type { Device, Evidence, Role, Severity } from "../../../schema/assessment.js";
-import type { Host, Service } from "../../../schema/audit.js";
+import type { Audit, Host, Service } from "../../../schema/audit.js";
 import { deviceByIp } from "../device-index.js";
+import { memoisedPerObject } from "../remembered-lookups.js";
 import type { RuleContext, RuleOutcome } from "./define-rule.js";
 
 /** Observed values come from the network (attacker-controlled): keep them short. */
@@ -51,14 +52,17 @@ export function openServices(
   ctx: RuleContext,
   match: (service: Service, host: Host) => boolean,
 ): HostService[] {
+  return everyOpenService(ctx.audit).filter(({ host, service }) => match(service, host));
+}
+
+/** Every open service of the audit, listed once: a dozen rules each look through all of them. */
+const everyOpenService = memoisedPerObject((audit: Audit): readonly HostService[] => {
   const found: HostService[] = [];
-  for (const host of ctx.audit.hosts) {
-    for (const service of host.services) {
-      if (isOpen(service) && match(service, host)) found.push({ host, service });
-    }
+  for (const host of audit.hosts) {
+    for (const service of host.services) if (isOpen(service)) found.push({ host, service });
   }
   return found;
-}
+});
 
 export function onPort(ports: readonly number[], protocol: Service["protocol"] = "tcp") {
   return (service: Service) => service.protocol === protocol && ports.includes(service.port);

@@ -54,15 +54,17 @@ export interface PortSignature extends SignatureBase {
 }
 
 /** Where a text pattern is looked for on a host. */
-export type BannerField =
-  | "http-title"
-  | "http-server"
-  | "cert-subject"
-  | "service-product"
-  | "banner"
-  | "snmp-sysdescr"
-  | "announcement"
-  | "hostname";
+export const BANNER_FIELDS = [
+  "http-title",
+  "http-server",
+  "cert-subject",
+  "service-product",
+  "banner",
+  "snmp-sysdescr",
+  "announcement",
+  "hostname",
+] as const;
+export type BannerField = (typeof BANNER_FIELDS)[number];
 
 /** An HTTP title, server header, certificate subject or service banner pattern → roles. */
 export interface BannerSignature extends SignatureBase {
