@@ -64,6 +64,12 @@ export class Progress {
     this.stream.write(`${message}\n`);
   }
 
+  /** A result line, shown even with --quiet (a summary without the elapsed time). */
+  result(message: string): void {
+    this.clear();
+    this.stream.write(`${message}\n`);
+  }
+
   done(summary: string): void {
     this.clear();
     this.stream.write(`${summary} (${this.elapsed()})\n`);

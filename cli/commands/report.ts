@@ -46,11 +46,20 @@ export function registerReport(program: Command): void {
     .option("--previous <audit...>", 'earlier Audits of the same client: adds "Since the last assessment"')
     .option("--store <dir>", "client store holding earlier audits (default: $SWEETSPOT_STORE or your data folder)")
     .option("--no-history", "do not look for earlier audits of the client in the store")
-    .action(async (auditPath: string, flags: ReportFlags) => {
+    .option(
+      "-w, --watch",
+      "keep running: re-render whenever the audit, answers, brand or pricing file is saved (Ctrl-C stops)",
+    )
+    .action(async (auditPath: string, flags: ReportFlags & { watch?: boolean }) => {
       const progress = new Progress({ quiet: Boolean(flags.quiet) });
       const { audit, warnings } = await readAuditFile(auditPath);
       for (const warning of warnings) progress.warn(`${auditPath}: ${warning}`);
       const targets = reportTargets(flags, `${auditBaseName(auditPath)}.pdf`);
+      if (flags.watch) {
+        const { watchReport } = await import("./report-watch.js");
+        await watchReport({ auditPath, audit, flags, targets, progress });
+        return;
+      }
       const result = await reportFromAudit(audit, flags, targets, progress);
       progress.done(summaryLine(result));
     });
@@ -122,7 +131,9 @@ export async function reportFromAudit(
   const pricing = flags.pricing ? await analysis.readPricingFile(flags.pricing) : undefined;
 
   progress.start("analyse", `${audit.hosts.length} hosts`);
+  const analyseStarted = performance.now();
   const assessment = analysis.analyze(audit, { answers, pricing, ...(asOf ? { asOf } : {}) });
+  const analyseMs = performance.now() - analyseStarted;
   if (flags.previous?.length) {
     assessment.changes = await changesSince(
       flags.previous,
@@ -146,7 +157,7 @@ export async function reportFromAudit(
     });
   }
   const written = await writeReport(assessment, brand, targets, progress, deps);
-  return { assessment, ...written };
+  return { assessment, analyseMs, ...written };
 }
 
 export function summaryLine(result: Awaited<ReturnType<typeof reportFromAudit>>): string {

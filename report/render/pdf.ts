@@ -1,32 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
-import { FailError } from "../../lib/errors.js";
-import { CHROMIUM_INSTALL_HINT, findChromium } from "../../lib/find-chromium.js";
-import { PAGE_MARGIN_MM, type Paper } from "./page-geometry.js";
-import { safeText, xmlEscape } from "./safe-text.js";
-import { childPids, killChromiumLeftovers } from "./kill-by-profile.js";
+import { PdfPrinter, type PdfResult, type PrinterOptions, type PrintOptions } from "./pdf-printer.js";
 
-export interface PdfOptions {
-  paper: Paper;
-  /** Left of every page header, e.g. "IT assessment — Harbor & Pine". */
-  headerText: string;
-  /** Left of every page footer, e.g. the brand's footer line. */
-  footerText: string;
-  /** Whole job bound: Chromium is killed when it is exceeded. */
-  timeoutMs?: number;
-  /** Overrides findChromium() (tests). */
-  executablePath?: string;
-  /** Folder the temporary Chromium profile is made in (default: the OS temp folder). */
-  profileParent?: string;
-  /**
-   * Tagged PDF (screen readers) with bookmarks from the headings (default true). Tagging builds
-   * Chromium's accessibility tree for the whole document, which long reports pay for in print
-   * time, memory and file size (see TAGGED_PDF_MAX_DEVICES).
-   */
-  tagged?: boolean;
-}
+export type { PdfResult } from "./pdf-printer.js";
+
+export interface PdfOptions extends PrinterOptions, PrintOptions {}
 
 /**
  * Reports of up to this many devices are printed tagged, with bookmarks. Tagging costs in
@@ -37,175 +13,12 @@ export interface PdfOptions {
  */
 export const TAGGED_PDF_MAX_DEVICES = 1000;
 
-/**
- * Flags beyond DESIGN.md's required set: one renderer, no zygote, the network service and the
- * GPU (software) work inside the browser process, and none of the browser features a print job
- * does not use (the WebUI omnibox popup of new headless is a renderer of its own). While printing,
- * 10 processes become 4 (browser, renderer, storage, print compositor); a one-line page costs
- * ≈ 290 MB PSS instead of ≈ 380 MB.
- */
-const LEAN_FLAGS = [
-  "--renderer-process-limit=1",
-  "--no-zygote",
-  "--in-process-gpu",
-  "--disable-extensions",
-  "--disable-dev-shm-usage",
-  "--enable-features=NetworkServiceInProcess2",
-  "--disable-features=Translate,OptimizationHints,MediaRouter,BackForwardCache,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup",
-];
-
-export interface PdfResult {
-  pdf: Uint8Array;
-  /** Requests the page tried to make and we refused (anything not data:). 0 for a clean report. */
-  refusedRequests: number;
-  refusedUrls: string[];
-}
-
-/**
- * Prints self-contained HTML to PDF with the system Chromium. The only file that starts a browser.
- * JavaScript is off and every request except data: is refused and counted, so nothing in the
- * report (however hostile the scanned strings) can run or reach the network.
- */
+/** Prints self-contained HTML to PDF with a Chromium started for this one document. */
 export async function renderPdf(html: string, options: PdfOptions): Promise<PdfResult> {
-  const executablePath = options.executablePath ?? findChromium().path;
-  if (!executablePath)
-    throw new FailError("Chromium not found: the PDF cannot be printed", CHROMIUM_INSTALL_HINT);
-  const timeoutMs = options.timeoutMs ?? pdfTimeoutFromEnv() ?? 90_000;
-  const tagged = options.tagged ?? true;
-  const profile = await mkdtemp(join(options.profileParent ?? tmpdir(), "sweetspot-chromium-"));
-  let browser: Browser | undefined;
-  let launching: Promise<Browser> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const refusedUrls: string[] = [];
-  const childrenBefore = await childPids();
+  const printer = new PdfPrinter(options);
   try {
-    const work = (async () => {
-      launching = puppeteer.launch({
-        executablePath,
-        headless: true,
-        pipe: true,
-        timeout: timeoutMs,
-        protocolTimeout: timeoutMs,
-        args: [
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-gpu",
-          ...LEAN_FLAGS,
-          `--user-data-dir=${profile}`,
-          ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
-        ],
-      });
-      browser = await launching;
-      // The tab Chromium opens at start: a new one would cost a second renderer process.
-      const page = (await browser.pages())[0] ?? (await browser.newPage());
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on("request", (request) => {
-        const url = request.url();
-        if (url.startsWith("data:")) {
-          void request.continue();
-          return;
-        }
-        refusedUrls.push(url.slice(0, 200));
-        void request.abort("blockedbyclient");
-      });
-      page.setDefaultTimeout(timeoutMs);
-      await page.setContent(html, { waitUntil: "load", timeout: timeoutMs });
-      const pdf = await page.pdf({
-        format: options.paper,
-        printBackground: true,
-        // Bookmarks from the h2/h3 headings: the reader's sidebar becomes a clickable contents.
-        // Chromium builds them from the tagged structure, so they come and go with tagging.
-        outline: tagged,
-        tagged,
-        displayHeaderFooter: true,
-        headerTemplate: headerTemplate(options.headerText),
-        footerTemplate: footerTemplate(options.footerText),
-        margin: {
-          top: `${PAGE_MARGIN_MM.top}mm`,
-          right: `${PAGE_MARGIN_MM.right}mm`,
-          bottom: `${PAGE_MARGIN_MM.bottom}mm`,
-          left: `${PAGE_MARGIN_MM.left}mm`,
-        },
-        timeout: timeoutMs,
-      });
-      return pdf;
-    })();
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        browser?.process()?.kill("SIGKILL");
-        reject(
-          new FailError(
-            `Chromium did not finish printing within ${Math.round(timeoutMs / 1000)} s`,
-            "open the HTML in a browser and print it, or retry",
-          ),
-        );
-      }, timeoutMs);
-    });
-    const pdf = await Promise.race([work, timeout]);
-    return { pdf, refusedRequests: refusedUrls.length, refusedUrls };
-  } catch (error) {
-    if (error instanceof FailError) throw error;
-    throw new FailError(
-      `Chromium could not print the PDF: ${safeText((error as Error).message, 160)}`,
-      `check Chromium with \`sweetspot doctor\`; ${CHROMIUM_INSTALL_HINT}`,
-    );
+    return await printer.print(html, options);
   } finally {
-    if (timer) clearTimeout(timer);
-    // A timeout can fire while Chromium is still starting: give the launch a moment to settle so
-    // the browser is closed properly; a Chromium that hangs is killed by its profile folder, so
-    // nothing recreates the profile after it is removed and nothing keeps the CLI alive.
-    await closeQuietly(browser ?? (await settleWithin(launching, 3000)));
-    await killChromiumLeftovers(profile, childrenBefore);
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    await printer.close();
   }
-}
-
-// --- internal ---
-
-/** SWEETSPOT_PDF_TIMEOUT (seconds) bounds printing on slow machines or in tests. */
-function pdfTimeoutFromEnv(): number | undefined {
-  const seconds = Number(process.env.SWEETSPOT_PDF_TIMEOUT);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
-}
-
-async function settleWithin<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
-  if (!promise) return undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function closeQuietly(browser: Browser | undefined): Promise<void> {
-  if (!browser) return;
-  let timer: NodeJS.Timeout | undefined;
-  const killed = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      browser.process()?.kill("SIGKILL");
-      resolve();
-    }, 5000);
-  });
-  await Promise.race([browser.close().catch(() => undefined), killed]);
-  // A pending timer would keep the CLI alive for 5 s after the PDF is written.
-  clearTimeout(timer);
-}
-
-// Header and footer are printed by Chromium outside the page: inline styles only, text escaped.
-const BAR =
-  "width:100%;font-family:'Liberation Sans','Noto Sans',Arial,sans-serif;font-size:7.5pt;color:#6a7684;display:flex;justify-content:space-between";
-
-function headerTemplate(text: string): string {
-  return `<div style="${BAR};padding:0 ${PAGE_MARGIN_MM.left}mm;margin-top:6mm"><span>${xmlEscape(safeText(text, 120))}</span><span></span></div>`;
-}
-
-function footerTemplate(text: string): string {
-  return `<div style="${BAR};padding:0 ${PAGE_MARGIN_MM.left}mm;margin-bottom:5mm"><span>${xmlEscape(safeText(text, 140))}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
