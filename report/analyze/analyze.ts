@@ -4,6 +4,7 @@ import type { Audit } from "../../schema/audit.js";
 import { DEFAULT_PRICING, type Pricing } from "../../schema/pricing.js";
 import { TOOL_NAME, toolVersion } from "../../lib/package-root.js";
 import { classifyDevices } from "./classify/classify-devices.js";
+import { compareIds } from "./compare-ids.js";
 import { buildEnvironment } from "./environment/build-environment.js";
 import { buildProposal } from "./proposal/build-proposal.js";
 import type { Rule } from "./rules/define-rule.js";
@@ -147,6 +148,6 @@ function sortFindings(findings: Assessment["findings"]): Assessment["findings"] 
     (a, b) =>
       STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
       SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-      a.id.localeCompare(b.id),
+      compareIds(a.id, b.id),
   );
 }

@@ -4,8 +4,9 @@ import { decideRole } from "./decide-role.js";
 import { deviceName } from "./device-name.js";
 import { CONFLICTING_OS_FAMILIES, claimedOsFamilies, deviceOs } from "./device-os.js";
 import { modelIn } from "../signatures/model-patterns.js";
-import { bannerTexts, hostPath, openServices, portKey } from "./host-facts.js";
+import { bannerTexts, hostPath, openServices } from "./host-facts.js";
 import { type SignatureFamily, type SignatureMatch, matchSignatures } from "./match-signatures.js";
+import { RememberedLookup } from "../remembered-lookups.js";
 import { cleanText, macHasVendor } from "./text-cleanup.js";
 
 /** A host claiming several operating systems at once is never more certain than this. */
@@ -66,8 +67,6 @@ export function classifyHost(host: Host, audit: Audit): Device {
   }
   evidence.push(...notes);
 
-  const vendorOf = (family: SignatureFamily, pool: SignatureMatch[]) =>
-    pool.find((match) => match.family === family && match.signature.vendor)?.signature.vendor;
   const macVendor = macHasVendor(host.mac) ? cleanText(host.vendor) : undefined;
   const vendor =
     vendorOf("snmp", decision.supporting) ??
@@ -77,13 +76,19 @@ export function classifyHost(host: Host, audit: Audit): Device {
     macVendor ??
     vendorOf("os-string", decision.supporting);
 
+  const services = openServices(host);
+  const serviceNames: string[] = [];
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
+    serviceNames.push(`${service.port}/${service.protocol} ${service.name ?? "unknown"}`);
+  }
   const device: Device = {
     ip: host.ip,
     role: decision.role,
     roles: decision.roles,
     confidence,
     evidence: dedupe(evidence),
-    services: openServices(host).map((service) => `${portKey(service)} ${service.name ?? "unknown"}`),
+    services: serviceNames,
   };
   if (host.mac) device.mac = host.mac;
   if (vendor) device.vendor = vendor;
@@ -91,15 +96,8 @@ export function classifyHost(host: Host, audit: Audit): Device {
   if (name) device.name = name;
   const os = deviceOs(host, SERVER_ROLES.has(decision.role));
   if (os) device.os = os;
-  const texts = bannerTexts(host);
   const model = cleanText(
-    host.snmp?.ups?.model ??
-      host.announcements.find((entry) => entry.model)?.model ??
-      modelIn(
-        [...texts["snmp-sysdescr"], ...texts["http-title"], ...texts["cert-subject"]].map(
-          (text) => text.value,
-        ),
-      ),
+    host.snmp?.ups?.model ?? host.announcements.find((entry) => entry.model)?.model ?? modelInTexts(host),
   );
   if (model) device.model = model;
   if (host.sharedMacWith.length > 0) device.sharedMac = true;
@@ -108,21 +106,52 @@ export function classifyHost(host: Host, audit: Audit): Device {
 
 // --- internal ---
 
+/** The first vendor named by a match of this family (in match order). */
+function vendorOf(family: SignatureFamily, pool: readonly SignatureMatch[]): string | undefined {
+  for (let m = 0; m < pool.length; m++) {
+    const match = pool[m]!;
+    if (match.family === family && match.signature.vendor) return match.signature.vendor;
+  }
+  return undefined;
+}
+
+/** A product model named in the host's SNMP description, HTTP titles or certificates, in that order. */
+function modelInTexts(host: Host): string | undefined {
+  const texts = bannerTexts(host);
+  for (const list of [texts["snmp-sysdescr"], texts["http-title"], texts["cert-subject"]]) {
+    for (let t = 0; t < list.length; t++) {
+      const model = modelInText.get(list[t]!.value);
+      if (model) return model;
+    }
+  }
+  return undefined;
+}
+
+/** Hundreds of hosts share a description or title: each text is searched once. */
+const modelInText = new RememberedLookup((text) => modelIn([text]));
+
 function note(host: Host, fact: string, observed: string, text: string): Evidence {
   return { host: host.ip, fact, observed, source: "derived", note: text };
 }
 
-/** Drops repeats of the same fact, observation and note (without building a key string per item). */
+/**
+ * Drops repeats of the same fact, observation and note. A device has a dozen items at most: a
+ * scan of those kept is cheaper than a map, and builds no key string per item.
+ */
 function dedupe(evidence: Evidence[]): Evidence[] {
-  const seenByFact = new Map<string, Evidence[]>();
-  return evidence.filter((item) => {
-    const seen = seenByFact.get(item.fact);
-    if (!seen) {
-      seenByFact.set(item.fact, [item]);
+  const kept: Evidence[] = [];
+  for (let i = 0; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    if (!isRepeat(kept, item)) kept.push(item);
+  }
+  return kept;
+}
+
+function isRepeat(kept: readonly Evidence[], item: Evidence): boolean {
+  for (let k = 0; k < kept.length; k++) {
+    const other = kept[k]!;
+    if (other.fact === item.fact && other.observed === item.observed && (other.note ?? "") === (item.note ?? ""))
       return true;
-    }
-    if (seen.some((other) => other.observed === item.observed && (other.note ?? "") === (item.note ?? ""))) return false;
-    seen.push(item);
-    return true;
-  });
+  }
+  return false;
 }

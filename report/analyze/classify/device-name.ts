@@ -13,18 +13,18 @@ export function deviceName(host: Host): string | undefined {
   );
   const hostname =
     host.hostnames.find((entry) => /^(user|PTR|mdns)$/i.test(entry.type))?.name ?? host.hostnames[0]?.name;
-  const candidates = [
-    netbios?.name,
-    netbiosUnique?.name,
-    hostname,
-    host.snmp?.sysName,
-    smbInfo(host).computerName?.value,
-    ntlmInfo(host).computerName?.value,
-    ...openServices(host).map((service) => service.hostname),
-  ];
-  for (const candidate of candidates) {
-    const name = cleanName(candidate);
-    if (name) return name;
+  const name =
+    cleanName(netbios?.name) ??
+    cleanName(netbiosUnique?.name) ??
+    cleanName(hostname) ??
+    cleanName(host.snmp?.sysName) ??
+    cleanName(smbInfo(host).computerName?.value) ??
+    cleanName(ntlmInfo(host).computerName?.value);
+  if (name) return name;
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const serviceHostname = cleanName(services[s]!.hostname);
+    if (serviceHostname) return serviceHostname;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { Host } from "../../../schema/audit.js";
 import { windowsBuildIn, windowsNameFromBuild } from "../eol/windows-builds.js";
 import { OS_CLASS_MIN_ACCURACY } from "../signatures/os-classes.js";
 import { hostPath, ntlmInfo, openServices, servicePath, smbInfo } from "./host-facts.js";
+import { RememberedLookup } from "../remembered-lookups.js";
 import { cleanText } from "./text-cleanup.js";
 
 /** Claims this many different OS families at once → a honeypot, a NAT/port-forward box, or noise. */
@@ -20,8 +21,14 @@ const FAMILIES: [string, RegExp][] = [
 ];
 
 export function osFamily(text: string): string | undefined {
-  return FAMILIES.find(([, pattern]) => pattern.test(text))?.[0];
+  return familyOfText.get(text);
 }
+
+/** Hundreds of hosts report the same OS guesses and CPEs: each text is tested once. */
+const familyOfText = new RememberedLookup((text): string | undefined => {
+  for (const [family, pattern] of FAMILIES) if (pattern.test(text)) return family;
+  return undefined;
+});
 
 /** The best OS description: what the host says (SMB, SNMP, RDP), then nmap's confident guess. */
 export function deviceOs(host: Host, server: boolean): string | undefined {
@@ -45,24 +52,45 @@ export function deviceOs(host: Host, server: boolean): string | undefined {
   return osType ? cleanText(osType) : undefined;
 }
 
+/** The cleaned text and the family it names: every host repeats the same few OS guesses. */
+const claimIn = new RememberedLookup((text) => {
+  const value = cleanText(text);
+  const family = value ? osFamily(value) : undefined;
+  return value && family ? { value, family } : undefined;
+});
+
 /** Distinct OS families the host claims (announced strings, service OS fields, confident guesses). */
 export function claimedOsFamilies(host: Host): { families: string[]; evidence: Evidence[] } {
-  const seen = new Map<string, Evidence>();
-  const claim = (text: string | undefined, fact: string) => {
-    const value = cleanText(text);
-    if (!value) return;
-    const family = osFamily(value);
-    if (family && !seen.has(family))
-      seen.set(family, { host: host.ip, fact, observed: value, source: "scan" });
+  const families: string[] = [];
+  const evidence: Evidence[] = [];
+  /** The cleaned text when it names a family not claimed yet (most claims repeat one). */
+  const newClaim = (text: string | undefined): string | undefined => {
+    const claim = text === undefined ? undefined : claimIn.get(text);
+    if (!claim || families.includes(claim.family)) return undefined;
+    families.push(claim.family);
+    return claim.value;
   };
-  claim(smbInfo(host).os?.value, `${hostPath(host)}.scripts.smb-os-discovery`);
-  for (const service of openServices(host)) {
-    claim(service.osType, `${servicePath(host, service)}.osType`);
-    for (const cpe of service.cpe)
-      if (cpe.startsWith("cpe:/o:")) claim(cpe.replace(/_/g, " "), `${servicePath(host, service)}.cpe`);
+  // Fact paths are built only for new claims. Indexed loops: this runs once per host, mostly
+  // before V8 optimises it, and an interpreted for…of allocates at every step.
+  const claim = (value: string, fact: string) => evidence.push({ host: host.ip, fact, observed: value, source: "scan" });
+  const smbOs = newClaim(smbInfo(host).os?.value);
+  if (smbOs) claim(smbOs, `${hostPath(host)}.scripts.smb-os-discovery`);
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
+    const osType = newClaim(service.osType);
+    if (osType) claim(osType, `${servicePath(host, service)}.osType`);
+    for (let c = 0; c < service.cpe.length; c++) {
+      const cpe = service.cpe[c]!;
+      const named = cpe.startsWith("cpe:/o:") ? newClaim(cpe.replace(/_/g, " ")) : undefined;
+      if (named) claim(named, `${servicePath(host, service)}.cpe`);
+    }
   }
-  (host.os?.matches ?? []).forEach((match, index) => {
-    if (match.accuracy >= OS_CLASS_MIN_ACCURACY) claim(match.name, `${hostPath(host)}.os.matches[${index}]`);
-  });
-  return { families: [...seen.keys()], evidence: [...seen.values()] };
+  const matches = host.os?.matches ?? [];
+  for (let index = 0; index < matches.length; index++) {
+    const match = matches[index]!;
+    const named = match.accuracy >= OS_CLASS_MIN_ACCURACY ? newClaim(match.name) : undefined;
+    if (named) claim(named, `${hostPath(host)}.os.matches[${index}]`);
+  }
+  return { families, evidence };
 }

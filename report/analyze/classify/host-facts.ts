@@ -1,5 +1,5 @@
 import type { Host, ScriptData, ScriptResult, Service } from "../../../schema/audit.js";
-import { memoisedPerObject } from "../remembered-lookups.js";
+import { RememberedLookup, memoisedPerObject } from "../remembered-lookups.js";
 import { cleanName, cleanText } from "./text-cleanup.js";
 
 /** A text found on a host, with the Audit path it came from. */
@@ -25,10 +25,16 @@ export const openServices = memoisedPerObject((host: Host): Service[] =>
   host.services.filter((service) => service.state === "open"),
 );
 
-/** The host's open ports as "445/tcp" keys (remembered per host; never mutate). */
-export const openPortKeys = memoisedPerObject(
-  (host: Host): ReadonlySet<string> => new Set(openServices(host).map(portKey)),
-);
+/**
+ * The host's open ports as "445/tcp" keys. Not remembered: only signature matching (itself
+ * remembered per host) asks, and a kept set per host is more for every scavenge to copy.
+ */
+export function openPortKeys(host: Host): ReadonlySet<string> {
+  const keys = new Set<string>();
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) keys.add(portKey(services[s]!));
+  return keys;
+}
 
 /** Every result of one NSE script on the host (host scripts, then port scripts; never mutate). */
 export function findScripts(host: Host, id: string): readonly Located<ScriptResult>[] {
@@ -46,7 +52,8 @@ const scriptsById = memoisedPerObject((host: Host): Map<string, Located<ScriptRe
     else index.set(id, [{ value, fact }]);
   };
   for (const id in host.scripts) add(id, host.scripts[id]!, `${hostPath(host)}.scripts.${id}`);
-  for (const service of host.services) {
+  for (let s = 0; s < host.services.length; s++) {
+    const service = host.services[s]!;
     for (const id in service.scripts) add(id, service.scripts[id]!, `${servicePath(host, service)}.scripts.${id}`);
   }
   return index;
@@ -87,6 +94,9 @@ export interface NetbiosFacts {
  */
 export const netbiosOf = memoisedPerObject(readNetbios);
 
+/** A module constant: a regex literal inside the loop would be a new RegExp object per name. */
+const GROUP_FLAG = /<group>/i;
+
 function readNetbios(host: Host): NetbiosFacts | undefined {
   if (host.netbios && (host.netbios.name || host.netbios.names.length > 0)) {
     return {
@@ -101,11 +111,13 @@ function readNetbios(host: Host): NetbiosFacts | undefined {
   const text = nbstat.value.output;
   const name = cleanName(/NetBIOS name:\s*([^,\n]+)/i.exec(text)?.[1]);
   const names: NetbiosFacts["names"] = [];
-  for (const match of text.matchAll(/^\s*(\S[^<\n]*?)<([0-9a-f]{2})>\s+Flags:\s*(.*)$/gim)) {
+  // exec in a loop rather than matchAll: its iterator allocates a result per step in cold code.
+  const line = /^\s*(\S[^<\n]*?)<([0-9a-f]{2})>\s+Flags:\s*(.*)$/gim;
+  for (let match = line.exec(text); match; match = line.exec(text)) {
     names.push({
       name: match[1]!.trim(),
       suffix: match[2]!.toLowerCase(),
-      group: /<group>/i.test(match[3]!),
+      group: GROUP_FLAG.test(match[3]!),
     });
   }
   if (!name && names.length === 0) return undefined;
@@ -151,13 +163,17 @@ export interface NtlmInfo {
   productVersion?: Located;
 }
 
+const NTLM_SCRIPTS = ["rdp-ntlm-info", "ntlm-info", "http-ntlm-info", "smtp-ntlm-info"];
+
 /** rdp-ntlm-info / smb-ntlm-info style NTLM target info. */
 export const ntlmInfo = memoisedPerObject(readNtlmInfo);
 
 function readNtlmInfo(host: Host): NtlmInfo {
   const info: NtlmInfo = {};
-  for (const id of ["rdp-ntlm-info", "ntlm-info", "http-ntlm-info", "smtp-ntlm-info"]) {
-    for (const { value, fact } of findScripts(host, id)) {
+  for (let i = 0; i < NTLM_SCRIPTS.length; i++) {
+    const results = findScripts(host, NTLM_SCRIPTS[i]!);
+    for (let r = 0; r < results.length; r++) {
+      const { value, fact } = results[r]!;
       const pick = (key: string) => {
         const cleaned = cleanName(scriptField(value, [key], [key]));
         return cleaned ? { value: cleaned, fact } : undefined;
@@ -181,14 +197,18 @@ function readNtlmInfo(host: Host): NtlmInfo {
 /** "Domain: sevenkingdoms.local0., Site: Default-First-Site-Name" in an LDAP service's extrainfo. */
 export function ldapDomains(host: Host): Located[] {
   const found: Located[] = [];
-  for (const service of openServices(host)) {
-    const match = /Domain:\s*([^,]+)/i.exec(service.extraInfo ?? "");
-    const domain = cleanName(match?.[1]);
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
+    if (!service.extraInfo) continue;
+    const domain = extraInfoDomain.get(service.extraInfo);
     if (domain && /ldap|active directory/i.test(`${service.name ?? ""} ${service.product ?? ""}`)) {
       found.push({ value: domain.toLowerCase(), fact: `${servicePath(host, service)}.extraInfo` });
     }
   }
-  for (const { value, fact } of findScripts(host, "ldap-rootdse")) {
+  const rootDses = findScripts(host, "ldap-rootdse");
+  for (let r = 0; r < rootDses.length; r++) {
+    const { value, fact } = rootDses[r]!;
     const match = /defaultNamingContext:\s*(\S+)/i.exec(value.output);
     if (match?.[1]) {
       const dns = match[1]
@@ -202,12 +222,20 @@ export function ldapDomains(host: Host): Located[] {
   return found;
 }
 
+/** Hundreds of services repeat the same extrainfo ("workgroup: CORP"): each text is read once. */
+const extraInfoDomain = new RememberedLookup((extraInfo) => cleanName(/Domain:\s*([^,]+)/i.exec(extraInfo)?.[1]));
+const extraInfoWorkgroup = new RememberedLookup((extraInfo) =>
+  cleanName(/workgroup:\s*([^,)]+)/i.exec(extraInfo)?.[1]),
+);
+
 /** "workgroup: X" in an SMB service's extrainfo (on a domain network: the NetBIOS domain name). */
 export function smbExtraInfoWorkgroups(host: Host): Located[] {
   const found: Located[] = [];
-  for (const service of openServices(host)) {
-    const match = /workgroup:\s*([^,)]+)/i.exec(service.extraInfo ?? "");
-    const name = cleanName(match?.[1]);
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
+    if (!service.extraInfo) continue;
+    const name = extraInfoWorkgroup.get(service.extraInfo);
     if (name) found.push({ value: name, fact: `${servicePath(host, service)}.extraInfo` });
   }
   return found;
@@ -215,14 +243,30 @@ export function smbExtraInfoWorkgroups(host: Host): Located[] {
 
 /** Texts a banner signature can match, by field. */
 export interface BannerTexts {
-  "http-title": Located[];
-  "http-server": Located[];
-  "cert-subject": Located[];
-  "service-product": Located[];
-  banner: Located[];
-  "snmp-sysdescr": Located[];
-  announcement: Located[];
-  hostname: Located[];
+  "http-title": BannerText[];
+  "http-server": BannerText[];
+  "cert-subject": BannerText[];
+  "service-product": BannerText[];
+  banner: BannerText[];
+  "snmp-sysdescr": BannerText[];
+  announcement: BannerText[];
+  hostname: BannerText[];
+}
+
+/**
+ * A text a banner signature can match. Its Audit path (the service's path, or `where` for a host
+ * level text, then `suffix`) is built by factOf only for a text some signature hits: most texts
+ * hit none, and building every service's path was the analysis' largest string allocation.
+ */
+export interface BannerText {
+  value: string;
+  service: Service | undefined;
+  where: string;
+  suffix: string;
+}
+
+export function factOf(host: Host, text: BannerText): string {
+  return (text.service ? servicePath(host, text.service) : text.where) + text.suffix;
 }
 
 /** Every text a banner signature can match, by field (remembered per host; never mutate). */
@@ -239,47 +283,59 @@ function readBannerTexts(host: Host): BannerTexts {
     announcement: [],
     hostname: [],
   };
-  const push = (list: Located[], raw: string | undefined, fact: string) => {
+  // Indexed loops: this runs once per host, mostly interpreted, where every for…of step allocates.
+  const onService = (list: BannerText[], raw: string | undefined, service: Service, suffix: string) => {
     const value = cleanText(raw);
-    if (value) list.push({ value, fact });
+    if (value) list.push({ value, service, where: "", suffix });
   };
-  for (const service of openServices(host)) {
-    const path = servicePath(host, service);
-    const product = [service.product, service.version, service.extraInfo].filter(Boolean).join(" ");
-    push(texts["service-product"], product || undefined, `${path}.product`);
-    push(texts["service-product"], service.name, `${path}.name`);
-    push(texts.banner, service.banner, `${path}.banner`);
-    for (const [id, script] of Object.entries(service.scripts)) {
-      const fact = `${path}.scripts.${id}`;
+  const onHost = (list: BannerText[], raw: string | undefined, where: string, suffix: string) => {
+    const value = cleanText(raw);
+    if (value) list.push({ value, service: undefined, where, suffix });
+  };
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
+    const product = joinPresent(joinPresent(service.product, service.version), service.extraInfo);
+    onService(texts["service-product"], product || undefined, service, ".product");
+    onService(texts["service-product"], service.name, service, ".name");
+    onService(texts.banner, service.banner, service, ".banner");
+    for (const id in service.scripts) {
+      const script = service.scripts[id]!;
       if (id === "http-title")
-        push(texts["http-title"], scriptField(script, ["title"]) ?? script.output, fact);
-      else if (id === "http-server-header") push(texts["http-server"], script.output, fact);
+        onService(texts["http-title"], scriptField(script, ["title"]) ?? script.output, service, `.scripts.${id}`);
+      else if (id === "http-server-header")
+        onService(texts["http-server"], script.output, service, `.scripts.${id}`);
       else if (id === "ssl-cert")
-        push(texts["cert-subject"], firstLines(script.output, 2), fact);
-      else if (id === "banner") push(texts.banner, script.output, fact);
-      else if (id === "snmp-sysdescr") push(texts["snmp-sysdescr"], script.output, fact);
+        onService(texts["cert-subject"], firstLines(script.output, 2), service, `.scripts.${id}`);
+      else if (id === "banner") onService(texts.banner, script.output, service, `.scripts.${id}`);
+      else if (id === "snmp-sysdescr") onService(texts["snmp-sysdescr"], script.output, service, `.scripts.${id}`);
     }
   }
-  host.tls.forEach((cert, index) => {
-    push(
-      texts["cert-subject"],
-      [cert.subject, cert.issuer].filter(Boolean).join(" "),
-      `${hostPath(host)}.tls[${index}].subject`,
-    );
-  });
-  push(texts["snmp-sysdescr"], host.snmp?.sysDescr, `${hostPath(host)}.snmp.sysDescr`);
-  host.announcements.forEach((announcement, index) => {
+  const base = hostPath(host);
+  for (let index = 0; index < host.tls.length; index++) {
+    const cert = host.tls[index]!;
+    onHost(texts["cert-subject"], joinPresent(cert.subject, cert.issuer), base, `.tls[${index}].subject`);
+  }
+  onHost(texts["snmp-sysdescr"], host.snmp?.sysDescr, base, ".snmp.sysDescr");
+  for (let index = 0; index < host.announcements.length; index++) {
+    const announcement = host.announcements[index]!;
     const text = [announcement.name, announcement.model, announcement.manufacturer, ...announcement.services]
       .filter(Boolean)
       .join(" ");
-    push(texts.announcement, text, `${hostPath(host)}.announcements[${index}]`);
-  });
-  host.hostnames.forEach((hostname, index) => {
-    push(texts.hostname, hostname.name, `${hostPath(host)}.hostnames[${index}]`);
-  });
+    onHost(texts.announcement, text, base, `.announcements[${index}]`);
+  }
+  for (let index = 0; index < host.hostnames.length; index++) {
+    onHost(texts.hostname, host.hostnames[index]!.name, base, `.hostnames[${index}]`);
+  }
   const netbios = netbiosOf(host);
-  if (netbios?.name) push(texts.hostname, netbios.name, netbios.nameFact);
+  if (netbios?.name) onHost(texts.hostname, netbios.name, netbios.nameFact, "");
   return texts;
+}
+
+/** `[a, b].filter(Boolean).join(" ")` without the arrays: "" when both are empty or missing. */
+function joinPresent(a: string | undefined, b: string | undefined): string {
+  if (!a) return b || "";
+  return b ? `${a} ${b}` : a;
 }
 
 /** The first lines of a text joined by spaces, without splitting the rest (certificates run to kilobytes). */

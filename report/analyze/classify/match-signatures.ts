@@ -1,17 +1,24 @@
 import type { Evidence, Role } from "../../../schema/assessment.js";
-import type { Audit, Host } from "../../../schema/audit.js";
+import type { Audit, Host, OsMatch } from "../../../schema/audit.js";
 import { BANNER_SIGNATURES } from "../signatures/banner-patterns.js";
 import { DEVICE_TYPE_SIGNATURES } from "../signatures/device-types.js";
 import { MAC_VENDOR_SIGNATURES } from "../signatures/mac-vendors.js";
 import { NETBIOS_SUFFIX_SIGNATURES } from "../signatures/netbios-suffixes.js";
 import { OS_CLASS_MIN_ACCURACY, OS_CLASS_SIGNATURES } from "../signatures/os-classes.js";
 import { OS_STRING_SIGNATURES } from "../signatures/os-strings.js";
-import type { BannerField, SignatureBase } from "../signatures/signature-types.js";
+import type {
+  BannerField,
+  OsClassSignature,
+  PortSignature,
+  SignatureBase,
+} from "../signatures/signature-types.js";
 import { BANNER_FIELDS, WEIGHT } from "../signatures/signature-types.js";
 import { SNMP_ENTERPRISE_SIGNATURES } from "../signatures/snmp-enterprises.js";
 import {
-  type Located,
+  type BannerText,
+  type BannerTexts,
   bannerTexts,
+  factOf,
   hostPath,
   netbiosOf,
   openPortKeys,
@@ -21,6 +28,7 @@ import {
 } from "./host-facts.js";
 import { RememberedLookup, memoisedPerObject } from "../remembered-lookups.js";
 import { portSignatureCandidates } from "./port-signature-candidates.js";
+import { insertAscendingOnce } from "./sorted-insert.js";
 import { macHasVendor } from "./text-cleanup.js";
 
 export type SignatureFamily =
@@ -87,17 +95,37 @@ const deviceTypeSignature = new RememberedLookup((deviceType) =>
   DEVICE_TYPE_SIGNATURES.find((entry) => entry.match.test(deviceType)),
 );
 
-/** Keyed by the class's four fields joined with a separator no nmap field contains. */
-const osClassSignature = new RememberedLookup((key) => {
-  const [type = "", family = "", generation = "", vendor = ""] = key.split("\u0000");
-  return OS_CLASS_SIGNATURES.find(
-    (entry) =>
-      (!entry.type || entry.type.test(type)) &&
-      (!entry.family || entry.family.test(family)) &&
-      (!entry.generation || entry.generation.test(generation)) &&
-      (!entry.osVendor || entry.osVendor.test(vendor)),
-  );
-});
+/**
+ * The first OS class signature accepting a class. Each field's value is looked up once per text
+ * (nmap repeats the same few on every host) as a bit set of the signatures accepting it (bit i:
+ * signature i has no pattern for the field or its pattern matches); a class matches the
+ * signatures in all four sets. No key string is built for each of the 15,000 classes of a large audit.
+ */
+function osClassSignature(osClass: OsMatch["classes"][number]): OsClassSignature | undefined {
+  const accepted =
+    typesAccepted.get(osClass.type ?? "") &
+    familiesAccepted.get(osClass.family ?? "") &
+    generationsAccepted.get(osClass.generation ?? "") &
+    vendorsAccepted.get(osClass.vendor ?? "");
+  // The lowest bit set is the first signature in table order.
+  return accepted === 0 ? undefined : OS_CLASS_SIGNATURES[31 - Math.clz32(accepted & -accepted)];
+}
+
+function signaturesAccepting(field: "type" | "family" | "generation" | "osVendor") {
+  if (OS_CLASS_SIGNATURES.length > 31) throw new Error("OS_CLASS_SIGNATURES outgrew a 31-bit set");
+  return new RememberedLookup((value) => {
+    let bits = 0;
+    for (let index = 0; index < OS_CLASS_SIGNATURES.length; index++) {
+      const pattern = OS_CLASS_SIGNATURES[index]![field];
+      if (!pattern || pattern.test(value)) bits |= 1 << index;
+    }
+    return bits;
+  });
+}
+const typesAccepted = signaturesAccepting("type");
+const familiesAccepted = signaturesAccepting("family");
+const generationsAccepted = signaturesAccepting("generation");
+const vendorsAccepted = signaturesAccepting("osVendor");
 
 const WEAK_OS_GUESS_NOTE = `nmap OS guess below ${OS_CLASS_MIN_ACCURACY}% accuracy: weak evidence, not used for the role.`;
 
@@ -172,69 +200,72 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
     );
   }
 
+  // Indexed loops below: this runs once per host, mostly before V8 optimises it, and an
+  // interpreted for…of (or a callback) allocates at every step.
+
   // Port sets
   const open = openPortKeys(host);
-  for (const signature of portSignatureCandidates(open)) {
-    if (!signature.allOf.every((port) => open.has(port))) continue;
-    if (signature.noneOf?.some((port) => open.has(port))) continue;
-    const anyHits = signature.anyOf?.filter((port) => open.has(port)) ?? [];
-    if (signature.anyOf && anyHits.length < (signature.minAnyOf ?? 1)) continue;
-    const ports = [...signature.allOf, ...anyHits];
-    add("port", signature, `${base}.services`, `open ${ports.join(", ")}`);
+  const candidates = portSignatureCandidates(open);
+  for (let c = 0; c < candidates.length; c++) {
+    const signature = candidates[c]!;
+    const ports = openPortsOf(signature, open);
+    if (ports) add("port", signature, `${base}.services`, `open ${ports.join(", ")}`);
   }
 
   // Banners, titles, certificates, products, announcements, names
   // Only the signatures some text hit are visited (most hosts hit none or a few of them), in
   // signature order, each with its first hitting text in the signature's field order.
   const texts = bannerTexts(host);
-  const hitsOf = new Map<Located, readonly number[]>();
+  let hitsOf: Map<BannerText, readonly number[]> | undefined;
   const hitIndexes: number[] = [];
-  for (const field of BANNER_FIELDS) {
-    for (const text of texts[field]) {
-      const hits = bannerHits(field, text.value);
+  for (let f = 0; f < BANNER_FIELDS.length; f++) {
+    const field = BANNER_FIELDS[f]!;
+    const list = texts[field];
+    for (let t = 0; t < list.length; t++) {
+      const hits = bannerHits(field, list[t]!.value);
       if (hits === NO_HITS) continue;
-      hitsOf.set(text, hits);
-      for (const index of hits) if (!hitIndexes.includes(index)) hitIndexes.push(index);
+      hitsOf ??= new Map();
+      hitsOf.set(list[t]!, hits);
+      for (let h = 0; h < hits.length; h++) insertAscendingOnce(hitIndexes, hits[h]!);
     }
   }
-  for (const index of hitIndexes.sort((a, b) => a - b)) {
-    const signature = BANNER_SIGNATURES[index]!;
-    hit: for (const field of signature.fields) {
-      for (const text of texts[field]) {
-        if (hitsOf.get(text)?.includes(index)) {
-          add("banner", signature, text.fact, text.value);
-          break hit;
-        }
-      }
+  if (hitsOf) {
+    for (let i = 0; i < hitIndexes.length; i++) {
+      const index = hitIndexes[i]!;
+      const signature = BANNER_SIGNATURES[index]!;
+      const text = firstTextHitting(signature.fields, texts, hitsOf, index);
+      if (text) add("banner", signature, factOf(host, text), text.value);
     }
   }
 
   // OS strings the host announced
   const osStrings = announcedOsStrings(host);
-  for (const text of osStrings) {
-    const signature = osStringSignature.get(text.value);
+  for (let s = 0; s < osStrings.length; s++) {
+    const signature = osStringSignature.get(osStrings[s]!.value);
     if (signature) {
-      add("os-string", signature, text.fact, text.value);
+      add("os-string", signature, osStrings[s]!.fact, osStrings[s]!.value);
       break;
     }
   }
 
   // NetBIOS suffixes
   const netbios = netbiosOf(host);
-  for (const name of netbios?.names ?? []) {
-    const signature = NETBIOS_SUFFIX_SIGNATURES.find(
-      (entry) => entry.suffix === name.suffix.toLowerCase() && entry.group === name.group,
-    );
-    if (signature && netbios && !matches.some((match) => match.signature === signature)) {
+  const names = netbios?.names ?? [];
+  for (let n = 0; n < names.length; n++) {
+    const name = names[n]!;
+    const signature = netbiosSuffixSignature(name.suffix.toLowerCase(), name.group);
+    if (signature && netbios && !matchesSignature(matches, signature)) {
       add("netbios", signature, netbios.fact, `${name.name}<${name.suffix}>${name.group ? " group" : ""}`);
     }
   }
 
   // nmap's device type from service detection (what the service probe matched, not an OS guess)
-  for (const service of openServices(host)) {
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
     if (!service.deviceType) continue;
     const signature = deviceTypeSignature.get(service.deviceType);
-    if (signature && !matches.some((match) => match.signature === signature)) {
+    if (signature && !matchesSignature(matches, signature)) {
       add("device-type", signature, `${servicePath(host, service)}.deviceType`, service.deviceType);
     }
   }
@@ -253,11 +284,10 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
       });
       continue;
     }
-    for (const osClass of osMatch.classes) {
-      const signature = osClassSignature.get(
-        `${osClass.type ?? ""}\u0000${osClass.family ?? ""}\u0000${osClass.generation ?? ""}\u0000${osClass.vendor ?? ""}`,
-      );
-      if (signature && !matches.some((match) => match.signature === signature)) {
+    for (let c = 0; c < osMatch.classes.length; c++) {
+      const osClass = osMatch.classes[c]!;
+      const signature = osClassSignature(osClass);
+      if (signature && !matchesSignature(matches, signature)) {
         add("os-class", signature, `${base}.os.matches[${index}]`, `${osMatch.name} (${osMatch.accuracy}%)`);
       }
     }
@@ -271,22 +301,66 @@ function computeMatches(host: Host, audit: Pick<Audit, "agent">): HostMatches {
   return { matches, notes };
 }
 
+/** The ports that make a port signature match (its allOf, then the anyOf ports open), or undefined. */
+function openPortsOf(signature: PortSignature, open: ReadonlySet<string>): string[] | undefined {
+  const { allOf, anyOf, noneOf } = signature;
+  for (let i = 0; i < allOf.length; i++) if (!open.has(allOf[i]!)) return undefined;
+  if (noneOf) for (let i = 0; i < noneOf.length; i++) if (open.has(noneOf[i]!)) return undefined;
+  const ports = allOf.slice();
+  if (anyOf) {
+    for (let i = 0; i < anyOf.length; i++) if (open.has(anyOf[i]!)) ports.push(anyOf[i]!);
+    if (ports.length - allOf.length < (signature.minAnyOf ?? 1)) return undefined;
+  }
+  return ports;
+}
+
+/** The first text, in the signature's field order, that the banner signature at `index` hit. */
+function firstTextHitting(
+  fields: readonly BannerField[],
+  texts: BannerTexts,
+  hitsOf: Map<BannerText, readonly number[]>,
+  index: number,
+): BannerText | undefined {
+  for (let f = 0; f < fields.length; f++) {
+    const list = texts[fields[f]!];
+    for (let t = 0; t < list.length; t++) if (hitsOf.get(list[t]!)?.includes(index)) return list[t];
+  }
+  return undefined;
+}
+
+function matchesSignature(matches: readonly SignatureMatch[], signature: SignatureBase): boolean {
+  for (let i = 0; i < matches.length; i++) if (matches[i]!.signature === signature) return true;
+  return false;
+}
+
+function netbiosSuffixSignature(suffix: string, group: boolean): SignatureBase | undefined {
+  for (let i = 0; i < NETBIOS_SUFFIX_SIGNATURES.length; i++) {
+    const entry = NETBIOS_SUFFIX_SIGNATURES[i]!;
+    if (entry.suffix === suffix && entry.group === group) return entry;
+  }
+  return undefined;
+}
+
 /** OS strings the host itself announced, most trustworthy first. */
 export function announcedOsStrings(host: Host): { value: string; fact: string }[] {
   const found: { value: string; fact: string }[] = [];
   const smb = smbInfo(host);
   if (smb.os) found.push(smb.os);
   if (host.snmp?.sysDescr) found.push({ value: host.snmp.sysDescr, fact: `${hostPath(host)}.snmp.sysDescr` });
-  for (const service of openServices(host)) {
-    if (
-      service.product &&
-      /Windows|Samba|ESXi|Synology|pfSense|OPNsense|RouterOS|Mac OS|macOS/i.test(service.product)
-    ) {
+  const services = openServices(host);
+  for (let s = 0; s < services.length; s++) {
+    const service = services[s]!;
+    if (service.product && namesAnOs.get(service.product)) {
       found.push({ value: service.product, fact: `${servicePath(host, service)}.product` });
     }
   }
   return found;
 }
+
+/** Hundreds of services share a product string: each is tested once. */
+const namesAnOs = new RememberedLookup((product) =>
+  /Windows|Samba|ESXi|Synology|pfSense|OPNsense|RouterOS|Mac OS|macOS/i.test(product),
+);
 
 /** Roles a signature votes for, with the weight each gets. */
 export const signatureVotes = memoisedPerObject(

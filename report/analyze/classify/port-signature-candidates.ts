@@ -1,5 +1,6 @@
 import { PORT_SIGNATURES } from "../signatures/port-signatures.js";
 import type { PortSignature } from "../signatures/signature-types.js";
+import { insertAscendingOnce } from "./sorted-insert.js";
 
 /**
  * The port signatures a host can possibly match, in signature order. A signature needs its first
@@ -8,11 +9,17 @@ import type { PortSignature } from "../signatures/signature-types.js";
  */
 export function portSignatureCandidates(openPorts: ReadonlySet<string>): PortSignature[] {
   const { byPort, always } = triggerIndex();
-  const indexes = [...always];
-  for (const port of openPorts) {
-    for (const index of byPort.get(port) ?? []) if (!indexes.includes(index)) indexes.push(index);
-  }
-  return indexes.sort((a, b) => a - b).map((index) => PORT_SIGNATURES[index]!);
+  const indexes = always.slice();
+  // forEach and indexed loops: this runs once per host, mostly interpreted, where every for…of
+  // step allocates.
+  openPorts.forEach((port) => {
+    const triggered = byPort.get(port);
+    if (!triggered) return;
+    for (let i = 0; i < triggered.length; i++) insertAscendingOnce(indexes, triggered[i]!);
+  });
+  const candidates: PortSignature[] = [];
+  for (let i = 0; i < indexes.length; i++) candidates.push(PORT_SIGNATURES[indexes[i]!]!);
+  return candidates;
 }
 
 interface TriggerIndex {

@@ -38,6 +38,11 @@ const cleanedTexts = new RememberedLookup((raw): string | undefined => {
   return text === "" ? undefined : text.slice(0, MAX_TEXT);
 });
 
+// Module constants, not literals in the function: a literal is a new RegExp object on every call.
+const NOT_HEX = /[^0-9a-f]/gi;
+const ALL_ZERO = /^0+$/;
+const ALL_F = /^f+$/;
+
 /**
  * A MAC whose OUI names a real manufacturer. All-zero and broadcast MACs, and locally
  * administered ones (second-lowest bit of the first octet set: randomised phone MACs, VMs,
@@ -45,9 +50,9 @@ const cleanedTexts = new RememberedLookup((raw): string | undefined => {
  */
 export function macHasVendor(mac: string | undefined): boolean {
   if (!mac) return false;
-  const hex = mac.replace(/[^0-9a-f]/gi, "").toLowerCase();
+  const hex = mac.replace(NOT_HEX, "").toLowerCase();
   if (hex.length !== 12) return false;
-  if (/^0+$/.test(hex) || /^f+$/.test(hex)) return false;
+  if (ALL_ZERO.test(hex) || ALL_F.test(hex)) return false;
   const firstOctet = Number.parseInt(hex.slice(0, 2), 16);
   if ((firstOctet & 0x02) !== 0) return false;
   if ((firstOctet & 0x01) !== 0) return false;

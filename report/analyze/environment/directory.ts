@@ -1,6 +1,13 @@
 import type { Device, Environment, Evidence } from "../../../schema/assessment.js";
 import type { Audit } from "../../../schema/audit.js";
-import { ldapDomains, netbiosOf, ntlmInfo, smbExtraInfoWorkgroups, smbInfo } from "../classify/host-facts.js";
+import {
+  type Located,
+  ldapDomains,
+  netbiosOf,
+  ntlmInfo,
+  smbExtraInfoWorkgroups,
+  smbInfo,
+} from "../classify/host-facts.js";
 import { cleanName } from "../classify/text-cleanup.js";
 
 type Directory = Environment["directory"];
@@ -48,39 +55,54 @@ export function buildDirectory(audit: Audit, devices: Device[]): Directory {
     }
   });
 
-  for (const host of audit.hosts) {
-    for (const found of ldapDomains(host)) {
-      seeDomain(found.value, {
+  // Indexed loops and no array literals per host: this runs once per host, mostly before V8
+  // optimises it, and an interpreted for…of or spread allocates at every step.
+  for (let h = 0; h < audit.hosts.length; h++) {
+    const host = audit.hosts[h]!;
+    const ldap = ldapDomains(host);
+    for (let i = 0; i < ldap.length; i++) {
+      seeDomain(ldap[i]!.value, {
         host: host.ip,
-        fact: found.fact,
-        observed: found.value,
+        fact: ldap[i]!.fact,
+        observed: ldap[i]!.value,
         source: "scan",
         note: "Domain named by the LDAP service.",
       });
     }
     const smb = smbInfo(host);
     const ntlm = ntlmInfo(host);
-    for (const found of [smb.dnsDomain, smb.forest, ntlm.dnsDomain]) {
-      if (found && found.value.toLowerCase() !== smb.computerName?.value.toLowerCase()) {
+    const ownName = smb.computerName?.value.toLowerCase();
+    const seeScannedDomain = (found: Located | undefined) => {
+      if (found && found.value.toLowerCase() !== ownName) {
         seeDomain(found.value, { host: host.ip, fact: found.fact, observed: found.value, source: "scan" });
       }
-    }
-    for (const found of [smb.netbiosDomain, ntlm.netbiosDomain]) {
-      if (found && found.value.toLowerCase() !== smb.computerName?.value.toLowerCase()) {
+    };
+    seeScannedDomain(smb.dnsDomain);
+    seeScannedDomain(smb.forest);
+    seeScannedDomain(ntlm.dnsDomain);
+    const seeNetbiosDomain = (found: Located | undefined) => {
+      if (found && found.value.toLowerCase() !== ownName) {
         netbiosDomainNames.push({
           name: found.value,
           evidence: { host: host.ip, fact: found.fact, observed: found.value, source: "scan" },
         });
       }
-    }
-    for (const found of [...smbExtraInfoWorkgroups(host), ...(smb.workgroup ? [smb.workgroup] : [])]) {
+    };
+    seeNetbiosDomain(smb.netbiosDomain);
+    seeNetbiosDomain(ntlm.netbiosDomain);
+    const seeWorkgroup = (found: Located) => {
       workgroupNames.push({
         name: found.value,
         evidence: { host: host.ip, fact: found.fact, observed: `workgroup: ${found.value}`, source: "scan" },
       });
-    }
+    };
+    const extraInfoWorkgroups = smbExtraInfoWorkgroups(host);
+    for (let i = 0; i < extraInfoWorkgroups.length; i++) seeWorkgroup(extraInfoWorkgroups[i]!);
+    if (smb.workgroup) seeWorkgroup(smb.workgroup);
     const netbios = netbiosOf(host);
-    for (const name of netbios?.names ?? []) {
+    const names = netbios?.names ?? [];
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       const cleaned = cleanName(name.name);
       if (!cleaned || !name.group || !netbios) continue;
       const evidence: Evidence = {
@@ -171,12 +193,17 @@ function mostCommon(names: string[]): string | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** Drops repeats of the same host, fact and observation (grouped by fact: no key string per item). */
 function dedupe(evidence: Evidence[]): Evidence[] {
-  const seen = new Set<string>();
-  return evidence.filter((item) => {
-    const key = `${item.host ?? ""}|${item.fact}|${item.observed}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const seenByFact = new Map<string, Evidence[]>();
+  const kept: Evidence[] = [];
+  for (let i = 0; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    const seen = seenByFact.get(item.fact);
+    if (!seen) seenByFact.set(item.fact, [item]);
+    else if (seen.some((other) => (other.host ?? "") === (item.host ?? "") && other.observed === item.observed)) continue;
+    else seen.push(item);
+    kept.push(item);
+  }
+  return kept;
 }

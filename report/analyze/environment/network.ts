@@ -22,6 +22,9 @@ export const WAN_THRESHOLDS = {
   },
 } as const;
 
+/** The first three octets of an IPv4 address (a module constant: one RegExp for every device). */
+const IPV4_PREFIX = /^(\d+\.\d+\.\d+)\.\d+$/;
+
 /** Security labels that are weak on their own: open, WEP, WPA(1), TKIP-only. */
 const STRONG_WIFI = /WPA2|WPA3|RSN|802\.1X|SAE|EAP/i;
 
@@ -29,7 +32,7 @@ export function buildNetwork(audit: Audit, devices: Device[]): Network {
   const segments = [
     ...new Set(
       devices
-        .map((device) => /^(\d+\.\d+\.\d+)\.\d+$/.exec(device.ip)?.[1])
+        .map((device) => IPV4_PREFIX.exec(device.ip)?.[1])
         .filter((prefix): prefix is string => !!prefix)
         .map((prefix) => `${prefix}.0/24`),
     ),

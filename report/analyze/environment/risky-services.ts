@@ -19,41 +19,39 @@ const RISKY_PORTS: { port: number | [number, number]; protocol: "tcp" | "udp"; s
 /** Telnet, FTP (anonymous), TFTP, r-services, PPTP, VNC, RDP, SMBv1, default SNMP, UPnP on the gateway. */
 export function buildRiskyServices(audit: Audit, devices: Device[]): RiskyService[] {
   const risky: RiskyService[] = [];
-  const nameOf = (ip: string) => deviceByIp(devices, ip)?.name;
-  for (const host of audit.hosts) {
+  const add = (host: Host, service: Pick<Service, "port" | "protocol">, label: string) => {
+    const name = deviceByIp(devices, host.ip)?.name;
+    risky.push({
+      ip: host.ip,
+      port: service.port,
+      protocol: service.protocol,
+      service: label,
+      ...(name ? { name } : {}),
+    });
+  };
+  // Indexed loops: this runs once per host, mostly before V8 optimises it, and an interpreted
+  // for…of (or a callback) allocates at every step.
+  for (let h = 0; h < audit.hosts.length; h++) {
+    const host = audit.hosts[h]!;
     if (host.status.state === "down") continue;
-    const add = (service: Pick<Service, "port" | "protocol">, label: string) => {
-      const name = nameOf(host.ip);
-      risky.push({
-        ip: host.ip,
-        port: service.port,
-        protocol: service.protocol,
-        service: label,
-        ...(name ? { name } : {}),
-      });
-    };
-    for (const service of openServices(host)) {
-      const known = RISKY_PORTS.find(
-        (entry) =>
-          entry.protocol === service.protocol &&
-          (typeof entry.port === "number"
-            ? entry.port === service.port
-            : service.port >= entry.port[0] && service.port <= entry.port[1]),
-      );
+    const services = openServices(host);
+    for (let s = 0; s < services.length; s++) {
+      const service = services[s]!;
+      const known = riskyPort(service);
       if (!known) continue;
       const anonymous =
         known.service === "ftp" &&
         /Anonymous FTP login allowed/i.test(service.scripts["ftp-anon"]?.output ?? "");
-      add(service, anonymous ? "ftp (anonymous login)" : known.service);
+      add(host, service, anonymous ? "ftp (anonymous login)" : known.service);
     }
-    if (smb1Enabled(host)) add({ port: 445, protocol: "tcp" }, "smbv1");
+    if (smb1Enabled(host)) add(host, { port: 445, protocol: "tcp" }, "smbv1");
     if (host.snmp && host.snmp.communityIndex === 0)
-      add({ port: 161, protocol: "udp" }, "snmp (default community)");
+      add(host, { port: 161, protocol: "udp" }, "snmp (default community)");
     if (audit.agent?.gateway === host.ip) {
       const upnp = openServices(host).find(
         (service) => service.port === 1900 || /upnp/i.test(service.name ?? ""),
       );
-      if (upnp) add(upnp, "upnp on gateway");
+      if (upnp) add(host, upnp, "upnp on gateway");
     }
   }
   return risky;
@@ -61,6 +59,19 @@ export function buildRiskyServices(audit: Audit, devices: Device[]): RiskyServic
 
 // --- internal ---
 
+function riskyPort(service: Service): (typeof RISKY_PORTS)[number] | undefined {
+  for (let r = 0; r < RISKY_PORTS.length; r++) {
+    const entry = RISKY_PORTS[r]!;
+    if (entry.protocol !== service.protocol) continue;
+    const { port } = entry;
+    if (typeof port === "number" ? port === service.port : service.port >= port[0] && service.port <= port[1])
+      return entry;
+  }
+  return undefined;
+}
+
 function smb1Enabled(host: Host): boolean {
-  return findScripts(host, "smb-protocols").some(({ value }) => /NT LM 0\.12|SMBv1/i.test(value.output));
+  const results = findScripts(host, "smb-protocols");
+  for (let r = 0; r < results.length; r++) if (/NT LM 0\.12|SMBv1/i.test(results[r]!.value.output)) return true;
+  return false;
 }

@@ -1,4 +1,5 @@
 import type { Device, Role } from "../../../schema/assessment.js";
+import { memoisedPerObject } from "../remembered-lookups.js";
 
 export const WORKSTATION_ROLES: Role[] = ["workstation", "laptop"];
 export const SERVER_ROLES: Role[] = [
@@ -11,8 +12,11 @@ export const SERVER_ROLES: Role[] = [
 export const PRINTER_ROLES: Role[] = ["printer"];
 export const NETWORK_ROLES: Role[] = ["firewall", "router", "switch", "access-point"];
 
-/** Devices counted once: of several IPs answering with one MAC (proxy-ARP), only the first counts. */
-export function countableDevices(devices: Device[]): Device[] {
+/**
+ * Devices counted once: of several IPs answering with one MAC (proxy-ARP), only the first counts.
+ * Remembered per device list (counts, servers and OS currency each ask; never mutate either).
+ */
+export const countableDevices = memoisedPerObject((devices: Device[]): Device[] => {
   const seenMacs = new Set<string>();
   return devices.filter((device) => {
     if (!device.sharedMac || !device.mac) return true;
@@ -21,4 +25,4 @@ export function countableDevices(devices: Device[]): Device[] {
     seenMacs.add(mac);
     return true;
   });
-}
+});

@@ -1,4 +1,5 @@
 import type { Device, Environment } from "../../../schema/assessment.js";
+import { RememberedLookup } from "../remembered-lookups.js";
 import { SERVER_ROLES, countableDevices } from "./role-groups.js";
 
 /** Open port → what a server provides, in the client's words. */
@@ -23,6 +24,11 @@ const SERVES_BY_ROLE: Partial<Record<Device["role"], string>> = {
   "file-server": "file shares",
 };
 
+/** What one "445/tcp microsoft-ds" service provides: servers share the same few services. */
+const servesByService = new RememberedLookup((service): readonly string[] =>
+  SERVES_BY_PORT.filter(([pattern]) => pattern.test(service)).map(([, label]) => label),
+);
+
 /** Each server and what it serves (from its roles and open ports). */
 export function buildServers(devices: Device[]): Environment["servers"] {
   return countableDevices(devices)
@@ -33,8 +39,9 @@ export function buildServers(devices: Device[]): Environment["servers"] {
         const service = SERVES_BY_ROLE[role];
         if (service) serves.add(service);
       }
-      for (const service of device.services) {
-        for (const [pattern, label] of SERVES_BY_PORT) if (pattern.test(service)) serves.add(label);
+      for (let s = 0; s < device.services.length; s++) {
+        const labels = servesByService.get(device.services[s]!);
+        for (let l = 0; l < labels.length; l++) serves.add(labels[l]!);
       }
       const entry: Environment["servers"][number] = { ip: device.ip, role: device.role, serves: [...serves] };
       if (device.name) entry.name = device.name;

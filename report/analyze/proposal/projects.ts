@@ -1,5 +1,6 @@
 import type { Finding, Project } from "../../../schema/assessment.js";
 import { type Pricing, projectPrice } from "../../../schema/pricing.js";
+import { compareIds } from "../compare-ids.js";
 import type { Rule } from "../rules/define-rule.js";
 
 /**
@@ -44,5 +45,5 @@ export function projectsFromFindings(
       findings: group.findings,
     });
   }
-  return projects.sort((a, b) => b.high - a.high || a.id.localeCompare(b.id));
+  return projects.sort((a, b) => b.high - a.high || compareIds(a.id, b.id));
 }

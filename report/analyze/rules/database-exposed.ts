@@ -9,6 +9,10 @@ const UNAUTHENTICATED_BY_DEFAULT: Record<number, string> = {
   11211: "memcached",
 };
 const SQL: Record<number, string> = { 1433: "ms-sql", 3306: "mysql", 5432: "postgresql", 1521: "oracle" };
+// Sets of numbers: `port in record` goes through the records' sparse (dictionary) elements for
+// every open service of the audit.
+const UNAUTHENTICATED_PORTS = new Set(Object.keys(UNAUTHENTICATED_BY_DEFAULT).map(Number));
+const SQL_PORTS = new Set(Object.keys(SQL).map(Number));
 
 export default defineRule({
   meta: {
@@ -30,14 +34,14 @@ export default defineRule({
     const hits = openServices(
       ctx,
       (service) =>
-        service.protocol === "tcp" && (service.port in UNAUTHENTICATED_BY_DEFAULT || service.port in SQL),
+        service.protocol === "tcp" && (UNAUTHENTICATED_PORTS.has(service.port) || SQL_PORTS.has(service.port)),
     );
-    const noAuthByDefault = hits.some((hit) => hit.service.port in UNAUTHENTICATED_BY_DEFAULT);
+    const noAuthByDefault = hits.some((hit) => UNAUTHENTICATED_PORTS.has(hit.service.port));
     return failIfAny(
       hits.map((hit) =>
         serviceEvidence(
           hit,
-          hit.service.port in UNAUTHENTICATED_BY_DEFAULT
+          UNAUTHENTICATED_PORTS.has(hit.service.port)
             ? "this database has no password by default"
             : undefined,
         ),

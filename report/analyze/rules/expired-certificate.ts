@@ -20,11 +20,13 @@ export default defineRule({
   },
   evaluate(ctx) {
     const evidence: Evidence[] = [];
-    for (const host of ctx.audit.hosts) {
-      host.tls.forEach((cert, index) => {
-        if (!cert.notAfter) return;
+    for (let h = 0; h < ctx.audit.hosts.length; h++) {
+      const host = ctx.audit.hosts[h]!;
+      for (let index = 0; index < host.tls.length; index++) {
+        const cert = host.tls[index]!;
+        if (!cert.notAfter) continue;
         const notAfter = new Date(cert.notAfter);
-        if (Number.isNaN(notAfter.getTime()) || notAfter >= ctx.asOf) return;
+        if (Number.isNaN(notAfter.getTime()) || notAfter >= ctx.asOf) continue;
         evidence.push({
           host: host.ip,
           fact: `${hostPath(host)}.tls[${index}].notAfter`,
@@ -32,7 +34,7 @@ export default defineRule({
           source: "scan",
           note: cert.subject,
         });
-      });
+      }
     }
     return failIfAny(evidence);
   },

@@ -19,8 +19,11 @@ export default defineRule({
   },
   evaluate(ctx) {
     const evidence: Evidence[] = [];
-    for (const host of ctx.audit.hosts) {
-      for (const service of host.services) {
+    // Indexed loops: every service of the audit, interpreted, where each for…of step allocates.
+    for (let h = 0; h < ctx.audit.hosts.length; h++) {
+      const host = ctx.audit.hosts[h]!;
+      for (let s = 0; s < host.services.length; s++) {
+        const service = host.services[s]!;
         const script = service.scripts["ftp-anon"];
         if (script && /anonymous ftp login allowed/i.test(script.output)) {
           evidence.push({

@@ -31,12 +31,13 @@ export default defineRule({
     const hits = openServices(
       ctx,
       (service, host) =>
+        // Cheap tests first: this runs for every open service of the audit.
         service.protocol === "tcp" &&
         !service.tunnel &&
-        !redirectsToHttps(service) &&
         (service.name === "http" ||
           service.name === "http-proxy" ||
           PLAIN_HTTP_PORTS.includes(service.port)) &&
+        !redirectsToHttps(service) &&
         hasRole(deviceAt(ctx, host.ip), INFRASTRUCTURE_ROLES),
     );
     return failIfAny(hits.map((hit) => serviceEvidence(hit, "admin interface without TLS")));

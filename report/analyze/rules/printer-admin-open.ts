@@ -33,10 +33,11 @@ export default defineRule({
     const hits = openServices(
       ctx,
       (service, host) =>
+        // Cheap tests first: this runs for every open service of the audit.
         service.protocol === "tcp" &&
         !service.tunnel &&
-        !redirectsToHttps(service) &&
         ADMIN_PORTS.includes(service.port) &&
+        !redirectsToHttps(service) &&
         hasRole(deviceAt(ctx, host.ip), ["printer"]),
     );
     return failIfAny(hits.map((hit) => serviceEvidence(hit, "management service on a printer")));

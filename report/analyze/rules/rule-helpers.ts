@@ -1,14 +1,18 @@
 import type { Device, Evidence, Role, Severity } from "../../../schema/assessment.js";
 import type { Audit, Host, Service } from "../../../schema/audit.js";
+import { findScripts } from "../classify/host-facts.js";
 import { deviceByIp } from "../device-index.js";
 import { memoisedPerObject } from "../remembered-lookups.js";
 import type { RuleContext, RuleOutcome } from "./define-rule.js";
+
+/** A module constant, not a literal in cap(): every piece of evidence is capped. */
+const WHITESPACE_RUNS = /\s+/g;
 
 /** Observed values come from the network (attacker-controlled): keep them short. */
 export const OBSERVED_MAX = 200;
 
 export function cap(text: string, max = OBSERVED_MAX): string {
-  const clean = text.replace(/\s+/g, " ").trim();
+  const clean = text.replace(WHITESPACE_RUNS, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
@@ -52,14 +56,23 @@ export function openServices(
   ctx: RuleContext,
   match: (service: Service, host: Host) => boolean,
 ): HostService[] {
-  return everyOpenService(ctx.audit).filter(({ host, service }) => match(service, host));
+  const every = everyOpenService(ctx.audit);
+  const found: HostService[] = [];
+  // An indexed loop rather than filter: a dozen rules each call this for every open service of
+  // the audit, mostly interpreted, and filter adds a callback per service.
+  for (let i = 0; i < every.length; i++) if (match(every[i]!.service, every[i]!.host)) found.push(every[i]!);
+  return found;
 }
 
 /** Every open service of the audit, listed once: a dozen rules each look through all of them. */
 const everyOpenService = memoisedPerObject((audit: Audit): readonly HostService[] => {
   const found: HostService[] = [];
-  for (const host of audit.hosts) {
-    for (const service of host.services) if (isOpen(service)) found.push({ host, service });
+  // Indexed loops: run once, interpreted, where every for…of step allocates.
+  for (let h = 0; h < audit.hosts.length; h++) {
+    const host = audit.hosts[h]!;
+    for (let s = 0; s < host.services.length; s++) {
+      if (isOpen(host.services[s]!)) found.push({ host, service: host.services[s]! });
+    }
   }
   return found;
 });
@@ -80,9 +93,11 @@ export function namedOrOnPort(
 
 /** nmap's http-title says "Did not follow redirect to https://…" when plain HTTP only forwards to HTTPS. */
 export function redirectsToHttps(service: Service): boolean {
-  const title = service.scripts["http-title"]?.output ?? "";
-  return /redirect to https:/i.test(title);
+  const title = service.scripts["http-title"]?.output;
+  return title !== undefined && REDIRECT_TO_HTTPS.test(title);
 }
+
+const REDIRECT_TO_HTTPS = /redirect to https:/i;
 
 export function describeService(service: Service): string {
   const parts = [
@@ -113,14 +128,9 @@ export interface ScriptHit {
 
 /** An NSE script's output on a host: host scripts first, then each service's scripts. */
 export function findScript(host: Host, scriptId: string): ScriptHit | undefined {
-  const hostScript = host.scripts[scriptId];
-  if (hostScript) return { host, path: `${hostPath(host)}.scripts.${scriptId}`, output: hostScript.output };
-  for (const service of host.services) {
-    const script = service.scripts[scriptId];
-    if (script)
-      return { host, path: `${servicePath(host, service)}.scripts.${scriptId}`, output: script.output };
-  }
-  return undefined;
+  // The host's scripts are indexed once (classify did it already): no walk over its services.
+  const first = findScripts(host, scriptId)[0];
+  return first ? { host, path: first.fact, output: first.value.output } : undefined;
 }
 
 export function scriptEvidence(hit: ScriptHit, note?: string): Evidence {

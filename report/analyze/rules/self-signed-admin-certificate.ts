@@ -20,17 +20,20 @@ export default defineRule({
   },
   evaluate(ctx) {
     const evidence: Evidence[] = [];
-    for (const host of ctx.audit.hosts) {
-      if (!hasRole(deviceAt(ctx, host.ip), INFRASTRUCTURE_ROLES)) continue;
-      host.tls.forEach((cert, index) => {
-        if (cert.selfSigned !== true) return;
+    for (let h = 0; h < ctx.audit.hosts.length; h++) {
+      const host = ctx.audit.hosts[h]!;
+      // Hosts without certificates first: the device look-up is the dearer test.
+      if (host.tls.length === 0 || !hasRole(deviceAt(ctx, host.ip), INFRASTRUCTURE_ROLES)) continue;
+      for (let index = 0; index < host.tls.length; index++) {
+        const cert = host.tls[index]!;
+        if (cert.selfSigned !== true) continue;
         evidence.push({
           host: host.ip,
           fact: `${hostPath(host)}.tls[${index}].selfSigned`,
           observed: cap(`true (port ${cert.port}, subject ${cert.subject ?? "?"})`),
           source: "scan",
         });
-      });
+      }
     }
     return failIfAny(evidence);
   },

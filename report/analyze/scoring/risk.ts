@@ -1,4 +1,5 @@
 import type { Evidence, Finding, ScorePart, Severity } from "../../../schema/assessment.js";
+import { compareIds } from "../compare-ids.js";
 import {
   CATEGORY_CAP,
   HOST_FACTOR_MAX,
@@ -34,7 +35,7 @@ export function scoreRisk(findings: readonly Finding[]): Score {
       const raw = list.reduce((sum, finding) => sum + findingPoints(finding), 0);
       return { category, list, raw, capped: Math.min(CATEGORY_CAP, raw) };
     })
-    .sort((a, b) => b.capped - a.capped || a.category.localeCompare(b.category));
+    .sort((a, b) => b.capped - a.capped || compareIds(a.category, b.category));
 
   const parts: ScorePart[] = categories.map((entry, index) => {
     const share = index === 0 ? 1 : OTHER_CATEGORY_SHARE;
