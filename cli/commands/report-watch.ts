@@ -6,7 +6,7 @@ import { readAuditFile } from "../../lib/read-document.js";
 import type { Audit } from "../../schema/audit.js";
 import { PdfPrinter } from "../../report/render/pdf-printer.js";
 import type { ReportTargets } from "../../report/render/write-report.js";
-import { type ReportDeps, type ReportFlags, reportFromAudit } from "./report.js";
+import { type ReportDeps, type ReportFlags, reportFromAudit, verdictLine } from "./report.js";
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -148,15 +148,13 @@ function renderLine(
   result: Awaited<ReturnType<typeof reportFromAudit>>,
   totalMs: number,
 ): string {
-  const a = result.assessment;
   const what = changed.length ? `${changed.map((path) => basename(path)).join(", ")} changed: ` : "";
   const stages = [
     `analysis ${seconds(result.analyseMs)}`,
     result.htmlMs ? `HTML ${seconds(result.htmlMs)}` : undefined,
     result.pdfMs !== undefined ? `PDF ${seconds(result.pdfMs)}` : undefined,
   ].filter(Boolean);
-  const pages = result.pages ? `, ${result.pages} pages` : "";
-  return `${clock()} ${what}rendered in ${seconds(totalMs)} (${stages.join(", ")}): ${a.verdict} (fit ${Math.round(a.scores.fit)}, risk ${Math.round(a.scores.risk)}), ${a.findings.filter((f) => f.status === "open").length} open findings${pages}`;
+  return `${clock()} ${what}rendered in ${seconds(totalMs)} (${stages.join(", ")}): ${verdictLine(result)}`;
 }
 
 /** "43 ms" below a second, "1.4 s" above: re-render stages are mostly well under a second. */

@@ -161,12 +161,17 @@ export async function reportFromAudit(
 }
 
 export function summaryLine(result: Awaited<ReturnType<typeof reportFromAudit>>): string {
-  const a = result.assessment;
-  const pages = result.pages ? `, ${result.pages} pages` : "";
   return [
-    `${a.client.name}: ${a.verdict} (fit ${Math.round(a.scores.fit)}, risk ${Math.round(a.scores.risk)}), ${a.devices.length} devices, ${a.findings.filter((f) => f.status === "open").length} open findings${pages}`,
+    `${result.assessment.client.name}: ${verdictLine(result)}`,
     ...result.written.map((path) => `wrote ${path}`),
   ].join("\n");
+}
+
+/** "sweet-spot (fit 80, risk 66), 20 devices, 12 open findings, 19 pages" */
+export function verdictLine(result: Awaited<ReturnType<typeof reportFromAudit>>): string {
+  const a = result.assessment;
+  const pages = result.pages ? `, ${result.pages} pages` : "";
+  return `${a.verdict} (fit ${Math.round(a.scores.fit)}, risk ${Math.round(a.scores.risk)}), ${a.devices.length} devices, ${a.findings.filter((f) => f.status === "open").length} open findings${pages}`;
 }
 
 /** The stages this command wires together; injectable for tests. */

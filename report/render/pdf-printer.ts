@@ -122,11 +122,9 @@ export class PdfPrinter {
 
   /** Closes Chromium, kills anything it left behind and removes its profile. Safe to call twice. */
   async close(): Promise<void> {
-    const { profile, childrenBefore, launching } = {
-      profile: this.#profile,
-      childrenBefore: this.#childrenBefore,
-      launching: this.#launching,
-    };
+    const profile = this.#profile;
+    const childrenBefore = this.#childrenBefore;
+    const launching = this.#launching;
     const browser = this.#browser;
     this.#profile = undefined;
     this.#childrenBefore = undefined;
