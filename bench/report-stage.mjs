@@ -6,18 +6,34 @@
 // DEVICES (the audit's device count) decides tagging as `sweetspot report` does; without it the
 // PDF is tagged, as for a normal-sized report.
 // Prints one JSON line: the stage's own time (module loading and file reading excluded), the
-// time to read its input, and this process's peak RSS. Uses the built code (dist/).
+// main thread's CPU time in it (Linux), the time to read its input, whether V8 was tuned as
+// bin/sweetspot.js tunes it, and this process's peak RSS. Uses the built code (dist/).
+// V8 is tuned first, as the CLI does, unless node was given its own --interrupt-budget
+// (bench/tiering.mjs compares the two).
 import { readFileSync, writeFileSync } from "node:fs";
-import { analyze } from "../dist/report/analyze/analyze.js";
-import { DEFAULT_BRAND } from "../dist/report/brand/default-brand.js";
-import { renderHtml } from "../dist/report/render/html.js";
-import { renderPdf, TAGGED_PDF_MAX_DEVICES } from "../dist/report/render/pdf.js";
+import { tuneV8ForShortRuns } from "../dist/lib/v8-tuning.js";
+
+const tuned = tuneV8ForShortRuns();
+const { analyze } = await import("../dist/report/analyze/analyze.js");
+const { DEFAULT_BRAND } = await import("../dist/report/brand/default-brand.js");
+const { renderHtml } = await import("../dist/report/render/html.js");
+const { renderPdf, TAGGED_PDF_MAX_DEVICES } = await import("../dist/report/render/pdf.js");
+
+/** This thread's time on a CPU in ms (Linux), or undefined elsewhere. */
+function mainThreadCpuMs() {
+  try {
+    return Number(readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
 
 const [stage, input, output, devices] = process.argv.slice(2);
 const t0 = performance.now();
 const text = readFileSync(input, "utf8");
 const data = stage === "pdf" ? text : JSON.parse(text);
 const readMs = performance.now() - t0;
+const cpu0 = mainThreadCpuMs();
 const t1 = performance.now();
 let out;
 if (stage === "analyze") out = JSON.stringify(analyze(data));
@@ -37,12 +53,15 @@ else {
   process.exit(2);
 }
 const stageMs = performance.now() - t1;
+const cpu1 = mainThreadCpuMs();
 writeFileSync(output, out);
 console.log(
   JSON.stringify({
     stage,
     stageMs,
+    mainCpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0,
     readMs,
+    tuned,
     processMs: performance.now(),
     maxRssKb: process.resourceUsage().maxRSS,
   }),
