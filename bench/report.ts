@@ -3,7 +3,9 @@
  * from a recorded lab office scan) through analysis, HTML and PDF, each stage in its own process
  * (bench/report-stage.mjs). Per stage: the stage's own time, the process's wall time, peak RSS of
  * the node process, and peak RSS/PSS of the whole process tree (node + Chromium) sampled every
- * 100 ms. Sizes alternate within a round. A "chromium baseline" prints a one-line page.
+ * 100 ms. Sizes alternate within a round. A "chromium baseline" prints a one-line page once;
+ * the report's PDF stage ("report-pdf") prints as `sweetspot report` does: a draft, its section
+ * pages read back, then the report with a numbered contents page.
  *
  *   npx tsx bench/report.ts [--rounds 5] [--sizes 50,250,1000,5000]
  *
@@ -49,6 +51,8 @@ interface StageRun {
   treeProcesses: number;
   load1: number;
   pages?: number;
+  /** Times Chromium printed the document in the stage. */
+  prints?: number;
 }
 const runs: StageRun[] = [];
 
@@ -76,11 +80,16 @@ function stage(
       const peak = sampler.stop();
       const wallMs = performance.now() - t0;
       if (code !== 0) return reject(new Error(`${name} ${input}: exit ${code}\n${err.slice(-2000)}`));
-      const j = JSON.parse(out.trim().split("\n").pop() as string) as { stageMs: number; maxRssKb: number };
+      const j = JSON.parse(out.trim().split("\n").pop() as string) as {
+        stageMs: number;
+        maxRssKb: number;
+        prints?: number;
+      };
       resolve({
         stageMs: j.stageMs,
         wallMs,
         nodeMaxRssKb: j.maxRssKb,
+        ...(j.prints === undefined ? {} : { prints: j.prints }),
         treePeakRssKb: peak.rssKb,
         treePeakPssKb: peak.pssKb,
         treeProcesses: peak.processes,
@@ -113,7 +122,7 @@ for (let round = 1; round <= rounds; round++) {
     for (const [name, input, output] of [
       ["analyze", audit, assessment],
       ["html", assessment, html],
-      ["pdf", html, pdf],
+      ["report-pdf", assessment, pdf],
     ] as const) {
       const r = await stage(name, input, output, size);
       const run: StageRun = {
@@ -121,11 +130,11 @@ for (let round = 1; round <= rounds; round++) {
         stage: name,
         round,
         ...r,
-        ...(name === "pdf" ? { pages: pages(pdf) } : {}),
+        ...(name === "report-pdf" ? { pages: pages(pdf) } : {}),
       };
       runs.push(run);
       console.log(
-        `round ${round} ${String(size).padStart(5)} ${name.padEnd(7)} stage ${(r.stageMs / 1000).toFixed(2)} s, process ${(r.wallMs / 1000).toFixed(2)} s, node RSS ${(r.nodeMaxRssKb / 1024).toFixed(0)} MB, tree RSS ${(r.treePeakRssKb / 1024).toFixed(0)} MB / PSS ${(r.treePeakPssKb / 1024).toFixed(0)} MB, ${r.treeProcesses} processes${run.pages ? `, ${run.pages} pages` : ""}, load ${r.load1.toFixed(1)}`,
+        `round ${round} ${String(size).padStart(5)} ${name.padEnd(10)} stage ${(r.stageMs / 1000).toFixed(2)} s, process ${(r.wallMs / 1000).toFixed(2)} s, node RSS ${(r.nodeMaxRssKb / 1024).toFixed(0)} MB, tree RSS ${(r.treePeakRssKb / 1024).toFixed(0)} MB / PSS ${(r.treePeakPssKb / 1024).toFixed(0)} MB, ${r.treeProcesses} processes${run.pages ? `, ${run.pages} pages` : ""}${r.prints ? `, ${r.prints} prints` : ""}, load ${r.load1.toFixed(1)}`,
       );
       save();
     }
@@ -139,11 +148,11 @@ console.log(
   `chromium baseline pdf: ${(median(base.map((r) => r.stageMs)) / 1000).toFixed(2)} s, tree PSS ${(median(base.map((r) => r.treePeakPssKb)) / 1024).toFixed(0)} MB`,
 );
 for (const size of sizes)
-  for (const name of ["analyze", "html", "pdf"]) {
+  for (const name of ["analyze", "html", "report-pdf"]) {
     const rs = runs.filter((r) => r.size === size && r.stage === name);
     const m = (f: (r: StageRun) => number) => median(rs.map(f));
     console.log(
-      `${String(size).padStart(5)} ${name.padEnd(7)} ${(m((r) => r.stageMs) / 1000).toFixed(3)} | ${(m((r) => r.wallMs) / 1000).toFixed(2)} | ${(m((r) => r.nodeMaxRssKb) / 1024).toFixed(0)} | ${(m((r) => r.treePeakPssKb) / 1024).toFixed(0)}${rs[0]?.pages ? ` | ${rs[0].pages} pages` : ""} | per device ${(m((r) => r.stageMs) / size).toFixed(2)} ms`,
+      `${String(size).padStart(5)} ${name.padEnd(10)} ${(m((r) => r.stageMs) / 1000).toFixed(3)} | ${(m((r) => r.wallMs) / 1000).toFixed(2)} | ${(m((r) => r.nodeMaxRssKb) / 1024).toFixed(0)} | ${(m((r) => r.treePeakPssKb) / 1024).toFixed(0)}${rs[0]?.pages ? ` | ${rs[0].pages} pages` : ""} | per device ${(m((r) => r.stageMs) / size).toFixed(2)} ms`,
     );
   }
 console.log(`results: ${resultsPath}`);

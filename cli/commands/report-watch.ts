@@ -43,7 +43,12 @@ export type RenderOutcome =
 export async function watchReport(options: WatchOptions): Promise<void> {
   const { auditPath, flags, targets, progress } = options;
   const printer = options.printer ?? new PdfPrinter({ closeOnSignals: false });
-  const deps: ReportDeps = { printPdf: (html, print) => printer.print(html, print), ...options.deps };
+  const deps: ReportDeps = {
+    printPdf: (html, print) => printer.print(html, print),
+    // The contents page's numbers of the last render: a save that moves no section prints once.
+    tocPagesMemo: {},
+    ...options.deps,
+  };
   let audit = options.audit;
   const watched = watchedFiles(auditPath, flags);
 

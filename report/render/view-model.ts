@@ -43,6 +43,8 @@ export interface ViewModelOptions {
   maxRiskyHostsListed?: number;
   /** Above this many devices the inventory prints one line per device (services capped). */
   compactInventoryAbove?: number;
+  /** PDF page of each section by id, for the contents page (none: the contents has no page numbers). */
+  tocPages?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -73,6 +75,8 @@ export interface TocEntry {
   id: string;
   number: number;
   title: string;
+  /** The PDF page the section starts on, once a first print has told (see print-with-toc-pages.ts). */
+  page?: number;
 }
 
 export interface FindingView {
@@ -104,6 +108,23 @@ export interface Fact {
 
 /** Everything the templates print; built by toViewModel, so templates only loop and print. */
 export type ReportViewModel = ReturnType<typeof toViewModel>;
+
+/** Every section the contents page can list (id, title), in report order. */
+export const TOC_SECTIONS: readonly (readonly [string, string])[] = [
+  ["summary", "Executive summary"],
+  ["since-last-assessment", "Since the last assessment"],
+  ["environment", "Environment at a glance"],
+  ["servers", "Servers"],
+  ["firewall", "Firewall and perimeter"],
+  ["backup", "Backup and disaster recovery"],
+  ["power", "Power protection"],
+  ["security", "Security"],
+  ["network", "Network and WAN health"],
+  ["findings", "Findings and recommendations"],
+  ["proposal", "Proposal"],
+  ["inventory", "Appendix A — Device inventory"],
+  ["method", "Appendix B — Method, scope and limits"],
+];
 
 /** Pure: Assessment + Brand → the data the report templates print. */
 export function toViewModel(assessment: Assessment, brand: Brand, options: ViewModelOptions = {}) {
@@ -163,24 +184,17 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
   const currency = assessment.proposal.monthly.currency;
 
   // --- sections shown, in order: they number the table of contents ---
-  const sections: Array<[string, string, boolean]> = [
-    ["summary", "Executive summary", true],
-    ["since-last-assessment", "Since the last assessment", Boolean(assessment.changes)],
-    ["environment", "Environment at a glance", true],
-    ["servers", "Servers", true],
-    ["firewall", "Firewall and perimeter", true],
-    ["backup", "Backup and disaster recovery", true],
-    ["power", "Power protection", true],
-    ["security", "Security", true],
-    ["network", "Network and WAN health", true],
-    ["findings", "Findings and recommendations", true],
-    ["proposal", "Proposal", true],
-    ["inventory", "Appendix A — Device inventory", true],
-    ["method", "Appendix B — Method, scope and limits", true],
-  ];
+  const sections = TOC_SECTIONS.map(([id, title]): [string, string, boolean] => [
+    id,
+    title,
+    id === "since-last-assessment" ? Boolean(assessment.changes) : true,
+  ]);
   const toc: TocEntry[] = sections
     .filter(([, , shown]) => shown)
-    .map(([id, title], index) => ({ id, number: index + 1, title }));
+    .map(([id, title], index) => {
+      const page = options.tocPages?.[id];
+      return page === undefined ? { id, number: index + 1, title } : { id, number: index + 1, title, page };
+    });
   const sectionTitle = Object.fromEntries(toc.map((entry) => [entry.id, entry.title]));
   const sectionNumber = Object.fromEntries(toc.map((entry) => [entry.id, entry.number]));
 

@@ -7,6 +7,7 @@ import type { Brand } from "../brand/brand-schema.js";
 import { inventoryCsv } from "./csv-inventory.js";
 import { renderHtml } from "./html.js";
 import { type PdfOptions, type PdfResult, renderPdf, TAGGED_PDF_MAX_DEVICES } from "./pdf.js";
+import { NUMBERED_CONTENTS_MAX_DEVICES, printWithTocPages, type TocPages } from "./print-with-toc-pages.js";
 
 export interface ReportTargets {
   pdf?: string;
@@ -25,6 +26,13 @@ export interface WrittenReport {
 
 export interface WriteReportDeps {
   printPdf?: (html: string, options: PdfOptions) => Promise<PdfResult>;
+  /**
+   * The contents page's section pages, kept between renders (report --watch): the next render
+   * starts from them and prints once when they still hold. Updated after every print.
+   */
+  tocPagesMemo?: { pages?: TocPages };
+  /** Reads section pages back from a printed PDF (tests; default: pdf.js). */
+  readTocPages?: (pdf: Uint8Array) => Promise<Map<string, number>>;
 }
 
 /**
@@ -63,13 +71,31 @@ export async function writeReport(
   progress.start("render", "PDF (Chromium)");
   const pdfStarted = performance.now();
   let result: PdfResult;
+  const printPdf = deps.printPdf ?? renderPdf;
+  const tagged = assessment.devices.length <= TAGGED_PDF_MAX_DEVICES;
+  const printOptions = (draft: boolean): PdfOptions => ({
+    paper: brand.paper,
+    headerText: `IT assessment — ${assessment.client.name}`,
+    footerText: `${brand.company} · ${brand.footer}`,
+    // Tagging does not move anything on the page: a draft printed for its page numbers skips it.
+    tagged: tagged && !draft,
+  });
   try {
-    result = await (deps.printPdf ?? renderPdf)(html, {
-      paper: brand.paper,
-      headerText: `IT assessment — ${assessment.client.name}`,
-      footerText: `${brand.company} · ${brand.footer}`,
-      tagged: assessment.devices.length <= TAGGED_PDF_MAX_DEVICES,
-    });
+    if (assessment.devices.length > NUMBERED_CONTENTS_MAX_DEVICES) {
+      result = await printPdf(html, printOptions(false));
+    } else {
+      const printed = await printWithTocPages(
+        (tocPages) => (tocPages ? renderHtml(assessment, brand, { tocPages }) : html),
+        (page, draft) => printPdf(page, printOptions(draft)),
+        {
+          ...(deps.tocPagesMemo?.pages ? { guess: deps.tocPagesMemo.pages } : {}),
+          ...(deps.readTocPages ? { readPages: deps.readTocPages } : {}),
+        },
+      );
+      result = printed.result;
+      if (deps.tocPagesMemo) deps.tocPagesMemo.pages = printed.tocPages;
+      if (printed.warning) progress.warn(printed.warning);
+    }
   } catch (error) {
     const fallback = targets.html ?? siblingHtml(targets.pdf);
     if (!targets.html) await writeFileAtomic(fallback, html);

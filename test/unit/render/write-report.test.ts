@@ -6,6 +6,7 @@ import { FailError } from "../../../lib/errors.js";
 import { CHROMIUM_INSTALL_HINT } from "../../../lib/find-chromium.js";
 import { Progress } from "../../../lib/progress.js";
 import { DEFAULT_BRAND } from "../../../report/brand/default-brand.js";
+import { NUMBERED_CONTENTS_MAX_DEVICES } from "../../../report/render/print-with-toc-pages.js";
 import { writeReport } from "../../../report/render/write-report.js";
 import { handMadeAssessment } from "./fixtures.js";
 
@@ -56,5 +57,40 @@ describe("writeReport", () => {
     );
     expect(existsSync(join(dir, "client.html"))).toBe(true);
     expect(existsSync(pdf)).toBe(false);
+  });
+
+  it("numbers the contents page from a draft print; a report over the limit prints once, unnumbered", async () => {
+    const dir = tempDir();
+    const printed: { html: string; tagged: boolean | undefined }[] = [];
+    const printPdf = async (html: string, options: { tagged?: boolean }) => {
+      printed.push({ html, tagged: options.tagged });
+      return { pdf: Buffer.from("%PDF-1.4 /Type /Pages /Count 3 >>"), refusedRequests: 0, refusedUrls: [] };
+    };
+    const readTocPages = async () => new Map([["summary", 3]]);
+    const small = handMadeAssessment();
+    await writeReport(small, DEFAULT_BRAND, { pdf: join(dir, "small.pdf") }, quiet, {
+      printPdf,
+      readTocPages,
+    });
+    expect(printed.map((p) => p.tagged)).toEqual([false, true]);
+    expect(printed[0]?.html).not.toContain('class="toc-page"');
+    expect(printed[1]?.html).toContain('<span class="toc-page">3</span>');
+
+    printed.length = 0;
+    const template = small.devices[0]!;
+    const large = {
+      ...small,
+      devices: Array.from({ length: NUMBERED_CONTENTS_MAX_DEVICES + 1 }, (_, i) => ({
+        ...template,
+        ip: `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      })),
+    };
+    await writeReport(large, DEFAULT_BRAND, { pdf: join(dir, "large.pdf") }, quiet, {
+      printPdf,
+      readTocPages,
+    });
+    expect(printed).toHaveLength(1);
+    expect(printed[0]?.tagged).toBe(true);
+    expect(printed[0]?.html).not.toContain('class="toc-page"');
   });
 });

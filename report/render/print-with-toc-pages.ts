@@ -1,0 +1,98 @@
+import { describeError } from "../../lib/errors.js";
+import { destinationPages } from "./pdf-destinations.js";
+import type { PdfResult } from "./pdf-printer.js";
+import { TOC_SECTIONS } from "./view-model.js";
+
+export type TocPages = Readonly<Record<string, number>>;
+
+export interface TocPrint {
+  result: PdfResult;
+  /** The section pages the contents page shows; undefined when it shows none. */
+  tocPages?: TocPages;
+  /** How many times the document was printed. */
+  prints: number;
+  /** Why the contents page has no page numbers, or why they may be off. */
+  warning?: string;
+}
+
+export interface TocPrintOptions {
+  /** Pages from an earlier render of the same report (report --watch): one print when still right. */
+  guess?: TocPages;
+  /** Reads the section pages of a printed PDF (default: its named destinations, via pdf.js). */
+  readPages?: (pdf: Uint8Array) => Promise<Map<string, number>>;
+}
+
+/**
+ * Reports of up to this many devices get page numbers on their contents page. The numbering
+ * print costs ≈ 0.7 s and, with the page-number reader loaded, ≈ 40 MB more at the print's
+ * memory peak: at 1,000 devices that is 2.2 s instead of 1.4 s and 523 MB instead of 484 MB for
+ * node and Chromium together, over the 500 MB budget (BENCHMARKS.md). Larger reports keep the
+ * contents page's links and the PDF's bookmarks.
+ */
+export const NUMBERED_CONTENTS_MAX_DEVICES = 500;
+
+/** Prints after which numbers that still move are printed as they are, with a warning. */
+const MAX_PRINTS = 3;
+
+/**
+ * Prints the report so that its contents page gives the page each section starts on. Chromium
+ * cannot number pages it has not laid out (no CSS target-counter), so the report is printed,
+ * the pages read back from the PDF's named destinations, and printed again with them. The
+ * numbers sit on the contents rows' own line, so the second print lays out like the first; it
+ * is checked, and printed once more if a page moved. The first print is a draft (`draft`: the
+ * caller may skip tagging, which does not change the layout) unless a guess is given.
+ */
+export async function printWithTocPages(
+  renderHtmlWith: (tocPages: TocPages | undefined) => string,
+  print: (html: string, draft: boolean) => Promise<PdfResult>,
+  options: TocPrintOptions = {},
+): Promise<TocPrint> {
+  const readPages = options.readPages ?? destinationPages;
+  let printed: TocPages | undefined = options.guess;
+  let prints = 0;
+  for (;;) {
+    const draft = printed === undefined && prints === 0;
+    const result = await print(renderHtmlWith(printed), draft);
+    prints++;
+    let actual: TocPages;
+    try {
+      actual = sectionPages(await readPages(result.pdf));
+    } catch (error) {
+      const warning = `the contents page has no page numbers: the printed PDF could not be read (${describeError(error)})`;
+      if (!draft) return { result, prints, warning };
+      return { result: await print(renderHtmlWith(undefined), false), prints: prints + 1, warning };
+    }
+    if (Object.keys(actual).length === 0) {
+      const warning = "the contents page has no page numbers: the printed PDF names no section";
+      if (!draft) return { result, prints, warning };
+      return { result: await print(renderHtmlWith(undefined), false), prints: prints + 1, warning };
+    }
+    if (printed && samePages(printed, actual)) return { result, tocPages: actual, prints };
+    if (prints >= MAX_PRINTS && printed) {
+      return {
+        result,
+        tocPages: printed,
+        prints,
+        warning: `the contents page's page numbers still moved after ${MAX_PRINTS} prints; they may be off by a page`,
+      };
+    }
+    printed = actual;
+  }
+}
+
+const SECTION_IDS = TOC_SECTIONS.map(([id]) => id);
+
+/** The pages of the report's sections among a PDF's destinations. */
+function sectionPages(destinations: Map<string, number>): TocPages {
+  const pages: Record<string, number> = {};
+  for (const id of SECTION_IDS) {
+    const page = destinations.get(id);
+    if (page !== undefined) pages[id] = page;
+  }
+  return pages;
+}
+
+function samePages(a: TocPages, b: TocPages): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
