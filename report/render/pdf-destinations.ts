@@ -1,5 +1,3 @@
-import { getDocumentProxy } from "unpdf";
-
 /**
  * The page (1-based) of every named destination in a PDF. Chromium names one destination per
  * element id a link points at (`<a href="#findings">`), so the contents page's targets are all
@@ -7,6 +5,8 @@ import { getDocumentProxy } from "unpdf";
  * parsed, never rendered, and nothing is fetched.
  */
 export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  // Loaded here, not at start-up: only reports whose contents page is numbered need it (≈ 20 MB).
+  const { getDocumentProxy } = await import("unpdf");
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const document = await getDocumentProxy(new Uint8Array(pdf), {
     isEvalSupported: false,
