@@ -3,12 +3,13 @@
 //   node bench/report-stage.mjs analyze AUDIT.json ASSESSMENT.json
 //   node bench/report-stage.mjs html ASSESSMENT.json REPORT.html
 //   node bench/report-stage.mjs pdf REPORT.html REPORT.pdf [DEVICES]
-//   node bench/report-stage.mjs report-pdf ASSESSMENT.json REPORT.pdf [DEVICES]
-// `pdf` prints an HTML file once; `report-pdf` prints the report as `sweetspot report` does: up
-// to NUMBERED_CONTENTS_MAX_DEVICES devices a draft, its section pages read back, then the report
-// with a numbered contents page; above, once (its first HTML is rendered before the clock
-// starts; the second is timed). DEVICES (the audit's device
-// count) decides tagging as `sweetspot report` does; without it the PDF is tagged.
+//   node bench/report-stage.mjs report-pdf REPORT.html REPORT.pdf [DEVICES]
+// `pdf` prints an HTML file once; `report-pdf` prints the report's HTML (from the html stage) as
+// `sweetspot report` does after its analysis worker has exited: up to
+// NUMBERED_CONTENTS_MAX_DEVICES devices a draft, its section pages read back, then the report
+// with a numbered contents page; above, once.
+// DEVICES (the audit's device count) decides tagging as `sweetspot report` does; without it the
+// PDF is tagged.
 // Prints one JSON line: the stage's own time (module loading and file reading excluded), the
 // main thread's CPU time in it (Linux), the time to read its input, whether V8 was tuned as
 // bin/sweetspot.js tunes it, and this process's peak RSS. Uses the built code (dist/).
@@ -39,9 +40,8 @@ function mainThreadCpuMs() {
 const [stage, input, output, devices] = process.argv.slice(2);
 const t0 = performance.now();
 const text = readFileSync(input, "utf8");
-const data = stage === "pdf" ? text : JSON.parse(text);
+const data = stage.endsWith("pdf") ? text : JSON.parse(text);
 const readMs = performance.now() - t0;
-const reportHtml = stage === "report-pdf" ? renderHtml(data, DEFAULT_BRAND) : undefined;
 const tagged = devices === undefined || Number(devices) <= TAGGED_PDF_MAX_DEVICES;
 const printOptions = {
   paper: DEFAULT_BRAND.paper,
@@ -57,14 +57,13 @@ let out;
 if (stage === "analyze") out = JSON.stringify(analyze(data));
 else if (stage === "html") out = renderHtml(data, DEFAULT_BRAND);
 else if (stage === "pdf") out = (await renderPdf(data, printOptions)).pdf;
-else if (stage === "report-pdf" && data.devices.length > NUMBERED_CONTENTS_MAX_DEVICES)
-  out = (await renderPdf(reportHtml, printOptions)).pdf;
+else if (stage === "report-pdf" && Number(devices) > NUMBERED_CONTENTS_MAX_DEVICES)
+  out = (await renderPdf(data, printOptions)).pdf;
 else if (stage === "report-pdf") {
   const printer = new PdfPrinter({ timeoutMs: 300_000 });
   try {
-    const printed = await printWithTocPages(
-      (tocPages) => (tocPages ? renderHtml(data, DEFAULT_BRAND, { tocPages }) : reportHtml),
-      (html, draft) => printer.print(html, { ...printOptions, tagged: tagged && !draft }),
+    const printed = await printWithTocPages(data, (html, draft) =>
+      printer.print(html, { ...printOptions, tagged: tagged && !draft }),
     );
     if (printed.warning) console.error(printed.warning);
     prints = printed.prints;

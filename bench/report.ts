@@ -122,7 +122,7 @@ for (let round = 1; round <= rounds; round++) {
     for (const [name, input, output] of [
       ["analyze", audit, assessment],
       ["html", assessment, html],
-      ["report-pdf", assessment, pdf],
+      ["report-pdf", html, pdf],
     ] as const) {
       const r = await stage(name, input, output, size);
       const run: StageRun = {

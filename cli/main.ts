@@ -1,43 +1,44 @@
 import { Command, CommanderError } from "commander";
 import { describeError, SweetspotError } from "../lib/errors.js";
 import { toolVersion } from "../lib/package-root.js";
-import { registerAnswers } from "./commands/answers.js";
-import { registerAssess } from "./commands/assess.js";
-import { registerBrand } from "./commands/brand.js";
-import { registerCompare } from "./commands/compare.js";
-import { registerDemo } from "./commands/demo.js";
-import { registerDoctor } from "./commands/doctor.js";
-import { registerHistory } from "./commands/history.js";
-import { registerImport } from "./commands/import.js";
-import { registerReport } from "./commands/report.js";
-import { registerScan } from "./commands/scan.js";
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Every command, in help order, each loaded only when needed (see buildProgram). */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  scan: async () => (await import("./commands/scan.js")).registerScan,
+  report: async () => (await import("./commands/report.js")).registerReport,
+  assess: async () => (await import("./commands/assess.js")).registerAssess,
+  import: async () => (await import("./commands/import.js")).registerImport,
+  compare: async () => (await import("./commands/compare.js")).registerCompare,
+  history: async () => (await import("./commands/history.js")).registerHistory,
+  answers: async () => (await import("./commands/answers.js")).registerAnswers,
+  brand: async () => (await import("./commands/brand.js")).registerBrand,
+  doctor: async () => (await import("./commands/doctor.js")).registerDoctor,
+  demo: async () => (await import("./commands/demo.js")).registerDemo,
+};
+
+/**
+ * The program with the command argv names, or with every command (help, version, a mistyped
+ * name: commander then lists or suggests them). Loading one command's modules, not all ten,
+ * keeps `sweetspot report` small while Chromium prints (BENCHMARKS.md, memory).
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command("sweetspot")
     .description("Is this office a sweet-spot client? Scan its LAN, get a branded assessment report.")
     .version(toolVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  for (const register of [
-    registerScan,
-    registerReport,
-    registerAssess,
-    registerImport,
-    registerCompare,
-    registerHistory,
-    registerAnswers,
-    registerBrand,
-    registerDoctor,
-    registerDemo,
-  ]) {
-    register(program);
-  }
+  const named = argv.slice(2).find((arg) => !arg.startsWith("-"));
+  const load =
+    named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
+  for (const loadCommand of load) (await loadCommand())(program);
   return program;
 }
 
 /** The one place that turns errors into exit codes: 0 done, 1 failed, 2 bad usage. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
     return 0;

@@ -7,7 +7,9 @@ import { checkDestination } from "../../lib/check-destination.js";
 import { loadBrandFile } from "../../report/brand/load-brand.js";
 import { readAnswersFile } from "../../report/inputs/read-answers.js";
 import { readPricingFile } from "../../report/inputs/read-pricing.js";
-import { addReportInputOptions, type ReportFlags, reportFromAudit, summaryLine } from "./report.js";
+import { addReportInputOptions, type ReportFlags } from "./report.js";
+import { reportFromAudit } from "./report-run.js";
+import { summaryLine } from "./report-summary.js";
 
 export type AssessFlags = Omit<ScanFlags, "out"> &
   Omit<ReportFlags, "out" | "html" | "json" | "csv" | "store" | "useStore"> & {

@@ -3,7 +3,9 @@ import type { Command } from "commander";
 import { packageRoot } from "../../lib/package-root.js";
 import { Progress } from "../../lib/progress.js";
 import { readAuditFile } from "../../lib/read-document.js";
-import { addReportOptions, type ReportFlags, reportFromAudit, reportTargets, summaryLine } from "./report.js";
+import { addReportOptions, type ReportFlags, reportTargets } from "./report.js";
+import { reportFromAudit } from "./report-run.js";
+import { summaryLine } from "./report-summary.js";
 
 /** The bundled sample office (see test/fixtures/README.md for where it comes from). */
 export function sampleAuditPath(): string {
@@ -17,7 +19,12 @@ export function registerDemo(program: Command): void {
   addReportOptions(command, { defaultOut: "demo-report.pdf" }).action(async (flags: ReportFlags) => {
     const progress = new Progress({ quiet: Boolean(flags.quiet) });
     const { audit } = await readAuditFile(sampleAuditPath());
-    const result = await reportFromAudit(audit, { ...flags, useStore: false }, reportTargets(flags, "demo-report.pdf"), progress);
+    const result = await reportFromAudit(
+      audit,
+      { ...flags, useStore: false },
+      reportTargets(flags, "demo-report.pdf"),
+      progress,
+    );
     if (result.pdfMs !== undefined) {
       progress.info(
         `rendered: HTML ${Math.round(result.htmlMs)} ms, PDF ${Math.round(result.pdfMs)} ms (Chromium start included)`,

@@ -6,7 +6,9 @@ import { readAuditFile } from "../../lib/read-document.js";
 import type { Audit } from "../../schema/audit.js";
 import { PdfPrinter } from "../../report/render/pdf-printer.js";
 import type { ReportTargets } from "../../report/render/write-report.js";
-import { type ReportDeps, type ReportFlags, reportFromAudit, verdictLine } from "./report.js";
+import type { ReportFlags } from "./report.js";
+import { type ReportDeps, reportFromAudit } from "./report-run.js";
+import { verdictLine } from "./report-summary.js";
 
 const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 

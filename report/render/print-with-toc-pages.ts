@@ -24,29 +24,44 @@ export interface TocPrintOptions {
 
 /**
  * Reports of up to this many devices get page numbers on their contents page. The numbering
- * print costs ≈ 0.7 s and, with the page-number reader loaded, ≈ 40 MB more at the print's
- * memory peak: at 1,000 devices that is 2.2 s instead of 1.4 s and 523 MB instead of 484 MB for
- * node and Chromium together, over the 500 MB budget (BENCHMARKS.md). Larger reports keep the
- * contents page's links and the PDF's bookmarks.
+ * print and the page reader cost a 1,000-device report 0.8 s (2.2 s instead of 1.4 s) and put
+ * a whole `sweetspot report` run at 507 MB instead of 488 MB, over the 500 MB budget
+ * (BENCHMARKS.md, memory). Larger reports keep the contents page's links and the PDF's bookmarks.
  */
 export const NUMBERED_CONTENTS_MAX_DEVICES = 500;
 
 /** Prints after which numbers that still move are printed as they are, with a warning. */
 const MAX_PRINTS = 3;
 
+/** The contents page's empty page-number slots (templates/partials/toc.hbs), by section id. */
+const TOC_PAGE_SLOT = /<span class="toc-page" data-toc-page="([a-z0-9-]+)"><\/span>/g;
+
+/**
+ * The report's HTML with its contents page numbered. Only the template's own slots are filled:
+ * text from the network is escaped, so it can never contain a `<span` to be mistaken for one.
+ */
+export function fillTocPages(html: string, pages: TocPages | undefined): string {
+  if (!pages) return html;
+  return html.replace(TOC_PAGE_SLOT, (slot, id: string) => {
+    const page = pages[id];
+    return page === undefined ? slot : `<span class="toc-page" data-toc-page="${id}">${page}</span>`;
+  });
+}
+
 /**
  * Prints the report so that its contents page gives the page each section starts on. Chromium
  * cannot number pages it has not laid out (no CSS target-counter), so the report is printed,
  * the pages read back from the PDF's named destinations, and printed again with them. The
- * numbers sit on the contents rows' own line, so the second print lays out like the first; it
- * is checked, and printed once more if a page moved. The first print is a draft (`draft`: the
- * caller may skip tagging, which does not change the layout) unless a guess is given.
+ * numbers fill slots already on the contents rows' own line, so the second print lays out like
+ * the first; it is checked, and printed once more if a page moved. The first print is a draft
+ * (`draft`: the caller may skip tagging, which does not change the layout) unless a guess is given.
  */
 export async function printWithTocPages(
-  renderHtmlWith: (tocPages: TocPages | undefined) => string,
+  html: string,
   print: (html: string, draft: boolean) => Promise<PdfResult>,
   options: TocPrintOptions = {},
 ): Promise<TocPrint> {
+  const renderHtmlWith = (pages: TocPages | undefined) => fillTocPages(html, pages);
   const readPages = options.readPages ?? destinationPages;
   let printed: TocPages | undefined = options.guess;
   let prints = 0;

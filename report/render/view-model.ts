@@ -43,8 +43,6 @@ export interface ViewModelOptions {
   maxRiskyHostsListed?: number;
   /** Above this many devices the inventory prints one line per device (services capped). */
   compactInventoryAbove?: number;
-  /** PDF page of each section by id, for the contents page (none: the contents has no page numbers). */
-  tocPages?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -75,8 +73,6 @@ export interface TocEntry {
   id: string;
   number: number;
   title: string;
-  /** The PDF page the section starts on, once a first print has told (see print-with-toc-pages.ts). */
-  page?: number;
 }
 
 export interface FindingView {
@@ -191,10 +187,7 @@ export function toViewModel(assessment: Assessment, brand: Brand, options: ViewM
   ]);
   const toc: TocEntry[] = sections
     .filter(([, , shown]) => shown)
-    .map(([id, title], index) => {
-      const page = options.tocPages?.[id];
-      return page === undefined ? { id, number: index + 1, title } : { id, number: index + 1, title, page };
-    });
+    .map(([id, title], index) => ({ id, number: index + 1, title }));
   const sectionTitle = Object.fromEntries(toc.map((entry) => [entry.id, entry.title]));
   const sectionNumber = Object.fromEntries(toc.map((entry) => [entry.id, entry.number]));
 

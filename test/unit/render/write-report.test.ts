@@ -73,8 +73,8 @@ describe("writeReport", () => {
       readTocPages,
     });
     expect(printed.map((p) => p.tagged)).toEqual([false, true]);
-    expect(printed[0]?.html).not.toContain('class="toc-page"');
-    expect(printed[1]?.html).toContain('<span class="toc-page">3</span>');
+    expect(printed[0]?.html).toContain('<span class="toc-page" data-toc-page="summary"></span>');
+    expect(printed[1]?.html).toContain('<span class="toc-page" data-toc-page="summary">3</span>');
 
     printed.length = 0;
     const template = small.devices[0]!;
@@ -91,6 +91,6 @@ describe("writeReport", () => {
     });
     expect(printed).toHaveLength(1);
     expect(printed[0]?.tagged).toBe(true);
-    expect(printed[0]?.html).not.toContain('class="toc-page"');
+    expect(printed[0]?.html).toContain('<span class="toc-page" data-toc-page="summary"></span>');
   });
 });
