@@ -72,3 +72,19 @@ export function hostileAssessment(): Assessment {
   a.questions.push({ id: "hostile", topic: "backup", question: HOSTILE.img, why: HOSTILE.mustache });
   return AssessmentSchema.parse(a);
 }
+
+/** The contents page's sections of a report without history, in order. */
+export const SECTION_HEADINGS = [
+  "Executive summary",
+  "Environment at a glance",
+  "Servers",
+  "Firewall and perimeter",
+  "Backup and disaster recovery",
+  "Power protection",
+  "Security",
+  "Network and WAN health",
+  "Findings and recommendations",
+  "Proposal",
+  "Appendix A — Device inventory",
+  "Appendix B — Method, scope and limits",
+];

@@ -4,22 +4,7 @@ import { describe, expect, it } from "vitest";
 import { packageRoot } from "../../../lib/package-root.js";
 import { DEFAULT_BRAND } from "../../../report/brand/default-brand.js";
 import { renderHtml } from "../../../report/render/html.js";
-import { HOSTILE, handMadeAssessment, hostileAssessment } from "./fixtures.js";
-
-const SECTION_HEADINGS = [
-  "Executive summary",
-  "Environment at a glance",
-  "Servers",
-  "Firewall and perimeter",
-  "Backup and disaster recovery",
-  "Power protection",
-  "Security",
-  "Network and WAN health",
-  "Findings and recommendations",
-  "Proposal",
-  "Appendix A — Device inventory",
-  "Appendix B — Method, scope and limits",
-];
+import { HOSTILE, SECTION_HEADINGS, handMadeAssessment, hostileAssessment } from "./fixtures.js";
 
 const escapeHtml = (s: string) =>
   s

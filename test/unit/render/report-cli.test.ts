@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const BIN = join(ROOT, "bin/sweetspot.js");
 const AUDIT = join(ROOT, "test/fixtures/audits/hand-made-workgroup-office.audit.json");
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const dir = mkdtempSync(join(tmpdir(), "sweetspot-report-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,7 +36,7 @@ describe("sweetspot report", () => {
     );
     expect(run.stderr).toMatch(
       new RegExp(
-        `^${escape(assessment.client.name)}: ${assessment.verdict} \\(fit \\d+, risk \\d+\\), ${assessment.devices.length} devices, \\d+ open findings, ${pages} pages\\n`,
+        `^${escapeRegExp(assessment.client.name)}: ${assessment.verdict} \\(fit \\d+, risk \\d+\\), ${assessment.devices.length} devices, \\d+ open findings, ${pages} pages\\n`,
       ),
     );
     expect(run.stderr).toContain(`wrote ${out.json}\nwrote ${out.csv}\nwrote ${out.pdf} (`);
