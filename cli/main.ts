@@ -8,7 +8,17 @@ type Register = (program: Command) => void;
 const COMMANDS: Record<string, () => Promise<Register>> = {
   scan: async () => (await import("./commands/scan.js")).registerScan,
   report: async () => (await import("./commands/report.js")).registerReport,
-  assess: async () => (await import("./commands/assess.js")).registerAssess,
+  // assess copies every option of the registered scan command: scan is registered first.
+  assess: async () => {
+    const [{ registerScan }, { registerAssess }] = await Promise.all([
+      import("./commands/scan.js"),
+      import("./commands/assess.js"),
+    ]);
+    return (program) => {
+      if (!program.commands.some((command) => command.name() === "scan")) registerScan(program);
+      registerAssess(program);
+    };
+  },
   import: async () => (await import("./commands/import.js")).registerImport,
   compare: async () => (await import("./commands/compare.js")).registerCompare,
   history: async () => (await import("./commands/history.js")).registerHistory,
