@@ -23,10 +23,8 @@ const { analyze } = await import("../dist/report/analyze/analyze.js");
 const { DEFAULT_BRAND } = await import("../dist/report/brand/default-brand.js");
 const { renderHtml } = await import("../dist/report/render/html.js");
 const { renderPdf, TAGGED_PDF_MAX_DEVICES } = await import("../dist/report/render/pdf.js");
-const { PdfPrinter } = await import("../dist/report/render/pdf-printer.js");
-const { NUMBERED_CONTENTS_MAX_DEVICES, printWithTocPages } = await import(
-  "../dist/report/render/print-with-toc-pages.js"
-);
+const { printReport } = await import("../dist/report/render/write-report.js");
+const { Progress } = await import("../dist/lib/progress.js");
 
 /** This thread's time on a CPU in ms (Linux), or undefined elsewhere. */
 function mainThreadCpuMs() {
@@ -57,27 +55,18 @@ let out;
 if (stage === "analyze") out = JSON.stringify(analyze(data));
 else if (stage === "html") out = renderHtml(data, DEFAULT_BRAND);
 else if (stage === "pdf") out = (await renderPdf(data, printOptions)).pdf;
-else if (stage === "report-pdf" && Number(devices) > NUMBERED_CONTENTS_MAX_DEVICES)
-  out = (await renderPdf(data, printOptions)).pdf;
 else if (stage === "report-pdf") {
-  const printer = new PdfPrinter({ timeoutMs: 300_000 });
-  try {
-    const printed = await printWithTocPages(data, (html, draft) =>
-      printer.print(html, { ...printOptions, tagged: tagged && !draft }),
-    );
-    if (printed.warning) console.error(printed.warning);
-    prints = printed.prints;
-    out = printed.result.pdf;
-  } finally {
-    await printer.close();
-  }
+  // sweetspot report's own print step (it writes the PDF itself).
+  const { paper, headerText, footerText } = printOptions;
+  const printable = { paper, headerText, footerText, html: data, devices: Number(devices ?? 0) };
+  prints = (await printReport(printable, output, new Progress({ quiet: true }))).prints;
 } else {
   console.error("stage must be analyze | html | pdf | report-pdf");
   process.exit(2);
 }
 const stageMs = performance.now() - t1;
 const cpu1 = mainThreadCpuMs();
-writeFileSync(output, out);
+if (out !== undefined) writeFileSync(output, out);
 console.log(
   JSON.stringify({
     stage,

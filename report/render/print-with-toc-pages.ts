@@ -61,27 +61,26 @@ export async function printWithTocPages(
   print: (html: string, draft: boolean) => Promise<PdfResult>,
   options: TocPrintOptions = {},
 ): Promise<TocPrint> {
-  const renderHtmlWith = (pages: TocPages | undefined) => fillTocPages(html, pages);
   const readPages = options.readPages ?? destinationPages;
   let printed: TocPages | undefined = options.guess;
   let prints = 0;
+  // What was printed is a draft or carries numbers nobody could check: print the report as it is.
+  const withoutNumbers = async (warning: string): Promise<TocPrint> => ({
+    result: await print(html, false),
+    prints: prints + 1,
+    warning: `the contents page has no page numbers: ${warning}`,
+  });
   for (;;) {
     const draft = printed === undefined && prints === 0;
-    const result = await print(renderHtmlWith(printed), draft);
+    const result = await print(fillTocPages(html, printed), draft);
     prints++;
     let actual: TocPages;
     try {
       actual = sectionPages(await readPages(result.pdf));
     } catch (error) {
-      const warning = `the contents page has no page numbers: the printed PDF could not be read (${describeError(error)})`;
-      if (!draft) return { result, prints, warning };
-      return { result: await print(renderHtmlWith(undefined), false), prints: prints + 1, warning };
+      return withoutNumbers(`the printed PDF could not be read (${describeError(error)})`);
     }
-    if (Object.keys(actual).length === 0) {
-      const warning = "the contents page has no page numbers: the printed PDF names no section";
-      if (!draft) return { result, prints, warning };
-      return { result: await print(renderHtmlWith(undefined), false), prints: prints + 1, warning };
-    }
+    if (Object.keys(actual).length === 0) return withoutNumbers("the printed PDF names no section");
     if (printed && samePages(printed, actual)) return { result, tocPages: actual, prints };
     if (prints >= MAX_PRINTS && printed) {
       return {

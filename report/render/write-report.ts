@@ -127,11 +127,14 @@ export async function printReport(
   pdfPath: string,
   progress: Progress,
   deps: WriteReportDeps = {},
-): Promise<{ pdfMs: number; pages?: number; refusedRequests: number }> {
+): Promise<{ pdfMs: number; pages?: number; refusedRequests: number; prints: number }> {
   progress.start("render", "PDF (Chromium)");
-  const { renderPdf, TAGGED_PDF_MAX_DEVICES } = await import("./pdf.js");
+  const { TAGGED_PDF_MAX_DEVICES } = await import("./pdf.js");
+  const { PdfPrinter } = await import("./pdf-printer.js");
   const { NUMBERED_CONTENTS_MAX_DEVICES, printWithTocPages } = await import("./print-with-toc-pages.js");
-  const printPdf = deps.printPdf ?? renderPdf;
+  // One Chromium for the draft and the final print: starting it is most of a short report's print.
+  const printer = deps.printPdf ? undefined : new PdfPrinter();
+  const printPdf = deps.printPdf ?? ((html: string, options: PdfOptions) => printer!.print(html, options));
   const tagged = printable.devices <= TAGGED_PDF_MAX_DEVICES;
   const printOptions = (draft: boolean): PdfOptions => ({
     paper: printable.paper,
@@ -142,6 +145,7 @@ export async function printReport(
   });
   const started = performance.now();
   let result: PdfResult;
+  let prints = 1;
   try {
     if (printable.devices > NUMBERED_CONTENTS_MAX_DEVICES) {
       result = await printPdf(printable.html, printOptions(false));
@@ -155,6 +159,7 @@ export async function printReport(
         },
       );
       result = printed.result;
+      prints = printed.prints;
       if (deps.tocPagesMemo) deps.tocPagesMemo.pages = printed.tocPages;
       if (printed.warning) progress.warn(printed.warning);
     }
@@ -163,6 +168,8 @@ export async function printReport(
     if (!printable.htmlTarget) await writeFileAtomic(fallback, printable.html);
     const reason = error instanceof FailError ? error : new FailError(String(error));
     throw new FailError(`${reason.message} (the HTML report was written to ${fallback})`, reason.fix);
+  } finally {
+    await printer?.close();
   }
   const pdfMs = performance.now() - started;
   if (result.refusedRequests > 0) {
@@ -172,7 +179,12 @@ export async function printReport(
   }
   await writeFileAtomic(pdfPath, result.pdf);
   const pages = countPages(result.pdf);
-  return { pdfMs, refusedRequests: result.refusedRequests, ...(pages === undefined ? {} : { pages }) };
+  return {
+    pdfMs,
+    prints,
+    refusedRequests: result.refusedRequests,
+    ...(pages === undefined ? {} : { pages }),
+  };
 }
 
 function siblingHtml(pdfPath: string): string {
